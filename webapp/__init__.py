@@ -1,0 +1,62 @@
+"""Data Day: the civil service's annual day of data training."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+from whitenoise import WhiteNoise
+
+from webapp.config import Config, check_config
+from webapp.content.cache import LibraryCache
+from webapp.training.years import YearStart
+
+
+def create_app(config: Config | None = None, overrides: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app.config.from_object(config or Config())
+    app.config.update(overrides or {})
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'data-day.sqlite'}"
+    check_config(app.config)
+    app.config["YEAR_START"] = YearStart.parse(app.config["TRAINING_YEAR_START"])
+    app.extensions["content_library"] = LibraryCache(Path(app.config["CONTENT_DIR"]))
+
+    from webapp import commands, errors, jinja, security
+    from webapp.extensions import csrf, db, limiter, login_manager, migrate, wtforms_helpers
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    wtforms_helpers.init_app(app)
+    security.init_app(app)
+    login_manager.init_app(app)
+    jinja.init_app(app)
+    register_blueprints(app)
+    errors.init_app(app)
+    commands.init_app(app)
+    _serve_assets(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from webapp.auth import bp as auth_bp
+    from webapp.authoring import bp as authoring_bp
+    from webapp.health import bp as health_bp
+    from webapp.learn import bp as learn_bp
+    from webapp.record import bp as record_bp
+
+    for blueprint in (auth_bp, learn_bp, record_bp, authoring_bp, health_bp):
+        app.register_blueprint(blueprint)
+
+
+def _serve_assets(app: Flask) -> None:
+    """GOV.UK Frontend (built from npm into ASSETS_DIR) and our own files, both at /assets, no CDN."""
+    if app.config["PROXY_FIX_X_FOR"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"], x_proto=1)
+    served = WhiteNoise(app.wsgi_app, max_age=3600, autorefresh=app.debug)
+    served.add_files(str(Path(__file__).parent / "static"), prefix="assets/")
+    served.add_files(app.config["ASSETS_DIR"], prefix="assets/")
+    app.wsgi_app = served

@@ -1,0 +1,68 @@
+"""Sign-in and registration forms with GOV.UK widgets and messages."""
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovPasswordInput, GovSubmitInput, GovTextInput
+from wtforms import BooleanField, EmailField, PasswordField, StringField, SubmitField
+from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
+
+MIN_PASSWORD = 12
+
+
+class SignInForm(FlaskForm):
+    email = EmailField(
+        "Email address",
+        widget=GovTextInput(),
+        validators=[InputRequired(message="Enter your email address")],
+    )
+    password = PasswordField(
+        "Password", widget=GovPasswordInput(), validators=[InputRequired(message="Enter your password")]
+    )
+    remember = BooleanField("Keep me signed in on this device for 14 days", widget=GovCheckboxInput())
+    submit = SubmitField("Sign in", widget=GovSubmitInput())
+
+
+class RegisterForm(FlaskForm):
+    name = StringField(
+        "Full name",
+        widget=GovTextInput(),
+        validators=[InputRequired(message="Enter your full name"), Length(max=200, message="Name must be 200 characters or fewer")],
+    )
+    email = EmailField(
+        "Work email address",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter your work email address"),
+            Email(message="Enter an email address in the correct format, like name@department.gov.uk"),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+        ],
+    )
+    password = PasswordField(
+        "Create a password",
+        description=f"Use at least {MIN_PASSWORD} characters. A few unrelated words make a strong password.",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter a password"),
+            Length(min=MIN_PASSWORD, max=200, message=f"Password must be at least {MIN_PASSWORD} characters"),
+        ],
+    )
+    confirm = PasswordField(
+        "Confirm your password",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Confirm your password"), EqualTo("password", message="Passwords do not match")],
+    )
+    submit = SubmitField("Create account", widget=GovSubmitInput())
+
+    def __init__(self, allowed_domains: list[str], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed_domains = allowed_domains
+
+    def validate_email(self, field: EmailField) -> None:
+        if not email_domain_allowed(field.data or "", self.allowed_domains):
+            endings = " or ".join(self.allowed_domains)
+            raise ValidationError(f"Enter your work email address: it must end in {endings}")
+
+
+def email_domain_allowed(email: str, allowed_domains: list[str]) -> bool:
+    """'gov.uk' admits name@gov.uk and name@cabinetoffice.gov.uk, not name@evilgov.uk."""
+    domain = email.rpartition("@")[2].strip().lower()
+    return any(domain == allowed or domain.endswith("." + allowed) for allowed in allowed_domains)

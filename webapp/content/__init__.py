@@ -1,0 +1,1 @@
+"""Course content from Markdown files: load, validate, render. Plain Python, no Flask."""

@@ -1,0 +1,28 @@
+"""Reload the library only when a content file changes (authors see edits on reload)."""
+
+import threading
+from pathlib import Path
+
+from webapp.content.library import Library, load_library
+
+
+class LibraryCache:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._lock = threading.Lock()
+        self._fingerprint: tuple | None = None
+        self._library: Library | None = None
+
+    def _current_fingerprint(self) -> tuple:
+        if not self.root.is_dir():
+            return ()
+        stats = ((path, path.stat()) for path in sorted(self.root.rglob("*.md")))
+        return tuple((str(path), stat.st_mtime_ns, stat.st_size) for path, stat in stats)
+
+    def get(self) -> Library:
+        fingerprint = self._current_fingerprint()
+        with self._lock:
+            if self._library is None or fingerprint != self._fingerprint:
+                self._library = load_library(self.root)
+                self._fingerprint = fingerprint
+            return self._library

@@ -1,0 +1,120 @@
+"""Markdown to safe HTML in GOV.UK style, cached by file content so it is not redone per request."""
+
+import hashlib
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from functools import lru_cache
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from webapp.content.links import is_internal, url_for_target
+
+EXTENSIONS = ["tables", "fenced_code", "admonition", "toc", "sane_lists", "pymdownx.details"]
+
+TAG_CLASSES = {
+    "p": "govuk-body",
+    "h2": "govuk-heading-l",
+    "h3": "govuk-heading-m",
+    "h4": "govuk-heading-s",
+    "ul": "govuk-list govuk-list--bullet",
+    "ol": "govuk-list govuk-list--number",
+    "a": "govuk-link",
+    "table": "govuk-table",
+    "thead": "govuk-table__head",
+    "tbody": "govuk-table__body",
+    "tr": "govuk-table__row",
+    "th": "govuk-table__header",
+    "td": "govuk-table__cell",
+    "blockquote": "govuk-inset-text",
+    "hr": "govuk-section-break govuk-section-break--l govuk-section-break--visible",
+    "pre": "app-code",
+}
+
+NUMERIC_CLASSES = {"td": "govuk-table__cell--numeric", "th": "govuk-table__header--numeric"}
+
+ALLOWED_TAGS = {
+    *TAG_CLASSES, "h5", "h6", "li", "strong", "em", "code", "br", "div", "span",
+    "details", "summary", "caption", "abbr", "sup", "sub", "del", "dl", "dt", "dd",
+}
+ALLOWED_ATTRIBUTES = {"*": {"class", "id"}, "a": {"href", "title"}, "abbr": {"title"}}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    contents: tuple[tuple[str, str], ...]  # (anchor id, heading text) for each ## heading
+
+
+class GovukTreeprocessor(Treeprocessor):
+    """Adds GOV.UK classes, turns details/admonitions into GOV.UK components and rewrites lesson links."""
+
+    def __init__(self, md: markdown.Markdown, course_slug: str):
+        super().__init__(md)
+        self.course_slug = course_slug
+
+    def run(self, root: etree.Element) -> None:
+        for element in list(root.iter()):
+            if element.tag == "details":
+                _govuk_details(element)
+            elif element.tag == "div" and "admonition" in element.get("class", ""):
+                _govuk_admonition(element)
+            elif element.tag == "a" and is_internal(element.get("href", "")):
+                element.set("href", url_for_target(self.course_slug, element.get("href", "")) or "#")
+            style = element.attrib.pop("style", "")  # inline styles would break the CSP
+            if element.tag in TAG_CLASSES and "class" not in element.attrib:
+                element.set("class", TAG_CLASSES[element.tag])
+            if "right" in style and element.tag in NUMERIC_CLASSES:
+                element.set("class", f"{element.get('class')} {NUMERIC_CLASSES[element.tag]}")
+
+
+def _govuk_details(details: etree.Element) -> None:
+    details.set("class", "govuk-details")
+    summary = details.find("summary")
+    text_div = etree.Element("div", {"class": "govuk-details__text"})
+    for child in list(details):
+        if child is not summary:
+            details.remove(child)
+            text_div.append(child)
+    if summary is not None:
+        label = etree.SubElement(summary, "span", {"class": "govuk-details__summary-text"})
+        label.text, summary.text = summary.text, None
+        summary.set("class", "govuk-details__summary")
+    details.append(text_div)
+
+
+def _govuk_admonition(div: etree.Element) -> None:
+    kind = (div.get("class", "").split() + ["note"])[1]
+    div.set("class", f"govuk-inset-text app-callout app-callout--{kind}")
+    title = div.find("p")
+    if title is not None and "admonition-title" in title.get("class", ""):
+        title.set("class", "govuk-body govuk-!-font-weight-bold")
+
+
+class GovukExtension(Extension):
+    def __init__(self, course_slug: str):
+        super().__init__()
+        self.course_slug = course_slug
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        # Priority below toc (5) so heading ids exist, above inline output.
+        md.treeprocessors.register(GovukTreeprocessor(md, self.course_slug), "govuk", 4)
+
+
+def render_markdown(text: str, course_slug: str) -> Rendered:
+    return _render_cached(hashlib.sha256(text.encode()).hexdigest(), text, course_slug)
+
+
+@lru_cache(maxsize=512)
+def _render_cached(_digest: str, text: str, course_slug: str) -> Rendered:
+    md = markdown.Markdown(
+        extensions=[*EXTENSIONS, GovukExtension(course_slug)],
+        extension_configs={"toc": {"toc_depth": "2-2"}},
+        output_format="html",
+    )
+    html = md.convert(text)
+    safe = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
+    contents = tuple((token["id"], token["name"]) for token in md.toc_tokens)
+    return Rendered(safe, contents)

@@ -1,0 +1,53 @@
+"""What each kind of front matter must hold."""
+
+from webapp.content.frontmatter import Document
+
+MAX_MINUTES = 480
+COURSE_FIELDS = {"title", "summary", "level", "order"}
+LESSON_FIELDS = {"title", "minutes", "objectives"}
+
+
+def _check_unknown(doc: Document, allowed: set[str]) -> None:
+    for key in doc.meta:
+        if key not in allowed:
+            doc.problem(f"unknown field '{key}' (allowed: {', '.join(sorted(allowed))})", key=str(key))
+
+
+def _check_title(doc: Document) -> None:
+    title = doc.meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        doc.problem("title is missing: add 'title: ...' to the front matter", key="title")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_course_meta(doc: Document) -> None:
+    if doc.problems:  # unreadable front matter: field checks would only add noise
+        return
+    _check_unknown(doc, COURSE_FIELDS)
+    _check_title(doc)
+    if not isinstance(doc.meta.get("summary"), str) or not doc.meta["summary"].strip():
+        doc.problem("summary is missing: add one sentence saying what the learner gets", key="summary")
+    if doc.meta.get("level") not in (1, 2, 3):
+        doc.problem("level must be 1, 2 or 3", key="level")
+    if "order" in doc.meta and not _is_int(doc.meta["order"]):
+        doc.problem("order must be a whole number", key="order")
+
+
+def check_lesson_meta(doc: Document) -> None:
+    if doc.problems:
+        return
+    _check_unknown(doc, LESSON_FIELDS)
+    _check_title(doc)
+    minutes = doc.meta.get("minutes")
+    if minutes is None:
+        doc.problem("minutes is missing: add 'minutes: N', the time a reader honestly needs", key="minutes")
+    elif not _is_int(minutes) or not 1 <= minutes <= MAX_MINUTES:
+        doc.problem(f"minutes must be a whole number from 1 to {MAX_MINUTES}, not {minutes!r}", key="minutes")
+    objectives = doc.meta.get("objectives")
+    if not isinstance(objectives, list) or not objectives:
+        doc.problem("objectives are missing: list what the learner will be able to do", key="objectives")
+    elif not all(isinstance(item, str) and item.strip() for item in objectives):
+        doc.problem("each objective must be a line of text", key="objectives")

@@ -1,0 +1,36 @@
+"""What the learner's pages show, built outside the views so tests can call it directly."""
+
+from dataclasses import dataclass
+
+from webapp.content.library import LEVELS, Course, Library
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    course: Course
+    done: int
+    minutes_done: int
+
+    @property
+    def total(self) -> int:
+        return len(self.course.lessons)
+
+    @property
+    def status(self) -> str:
+        if self.done == 0:
+            return "Not started"
+        return "Completed" if self.done == self.total else "In progress"
+
+
+def course_progress(course: Course, item_ids: dict, completed: set[int]) -> CourseProgress:
+    done = [lesson for lesson in course.lessons if item_ids.get((course.slug, lesson.slug)) in completed]
+    return CourseProgress(course, len(done), sum(lesson.minutes for lesson in done))
+
+
+def catalogue_by_level(library: Library, item_ids: dict, completed: set[int]) -> list[tuple[str, list[CourseProgress]]]:
+    levels = []
+    for level, label in LEVELS.items():
+        courses = [course_progress(c, item_ids, completed) for c in library.courses if c.level == level]
+        if courses:
+            levels.append((label, courses))
+    return levels

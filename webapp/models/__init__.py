@@ -1,0 +1,7 @@
+"""Database models, one module per aggregate. Import from here."""
+
+from webapp.models.content import Course, CourseItem
+from webapp.models.people import User
+from webapp.models.training import Completion, OutsideLearning
+
+__all__ = ["Completion", "Course", "CourseItem", "OutsideLearning", "User"]

@@ -1,0 +1,18 @@
+"""Timestamps are stored as naive UTC; 'today' for training years is the UK's date."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+UK = ZoneInfo("Europe/London")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def uk_today() -> date:
+    return datetime.now(UK).date()
+
+
+def uk_date(utc_naive: datetime) -> date:
+    return utc_naive.replace(tzinfo=UTC).astimezone(UK).date()

@@ -1,0 +1,78 @@
+"""A person's training record: what counted, in which training year, and the total."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from webapp.models.clock import uk_date
+from webapp.models.content import Course, CourseItem
+from webapp.models.training import Completion, OutsideLearning
+from webapp.training.years import TrainingYear, YearStart, training_year, year_containing
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the record, whatever its source."""
+
+    on: date
+    kind: str  # "Lesson" or "Outside learning"
+    title: str
+    source: str  # the course, or the outside provider
+    minutes: int
+    outside_id: int | None = None
+
+
+def record_completion(session: Session, user_id: int, item: CourseItem, year: TrainingYear) -> bool:
+    """Credit an item once per training year. True if this call recorded it.
+
+    The unique constraint decides, so two tabs or concurrent requests cannot both count.
+    """
+    try:
+        with session.begin_nested():
+            session.add(Completion(user_id=user_id, item_id=item.id, training_year=year.label, minutes=item.minutes))
+    except IntegrityError:
+        return False
+    return True
+
+
+def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> set[int]:
+    query = select(Completion.item_id).where(Completion.user_id == user_id, Completion.training_year == year.label)
+    return set(session.scalars(query))
+
+
+def minutes_in_year(session: Session, user_id: int, year: TrainingYear) -> int:
+    completed = select(func.coalesce(func.sum(Completion.minutes), 0)).where(
+        Completion.user_id == user_id, Completion.training_year == year.label
+    )
+    outside = select(func.coalesce(func.sum(OutsideLearning.minutes), 0)).where(
+        OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends)
+    )
+    return int(session.scalar(completed)) + int(session.scalar(outside))
+
+
+def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[Entry]:
+    completions = session.execute(
+        select(Completion.completed_at, Completion.minutes, CourseItem.title, Course.title)
+        .join(CourseItem, Completion.item_id == CourseItem.id)
+        .join(Course, CourseItem.course_id == Course.id)
+        .where(Completion.user_id == user_id, Completion.training_year == year.label)
+    )
+    entries = [Entry(uk_date(at), "Lesson", title, course, minutes) for at, minutes, title, course in completions]
+    outside = session.scalars(
+        select(OutsideLearning).where(
+            OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends)
+        )
+    )
+    entries += [Entry(o.learned_on, "Outside learning", o.title, o.provider, o.minutes, o.id) for o in outside]
+    return sorted(entries, key=lambda entry: (entry.on, entry.title), reverse=True)
+
+
+def years_with_activity(session: Session, user_id: int, start: YearStart, current: TrainingYear) -> list[TrainingYear]:
+    """Earlier training years in which the person has anything recorded, newest first."""
+    labels = set(session.scalars(select(Completion.training_year).where(Completion.user_id == user_id).distinct()))
+    days = session.scalars(select(OutsideLearning.learned_on).where(OutsideLearning.user_id == user_id))
+    labels |= {year_containing(day, start).label for day in days}
+    return [training_year(label, start) for label in sorted(labels, reverse=True) if label < current.label]

@@ -1,0 +1,49 @@
+"""The training record: completions of course items and self-logged outside learning."""
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+from webapp.models.clock import utcnow
+from webapp.models.content import CourseItem
+
+
+class Completion(db.Model):
+    """One per person, item and training year: the unique constraint is what stops double counting."""
+
+    __tablename__ = "completions"
+    __table_args__ = (
+        UniqueConstraint("user_id", "item_id", "training_year"),
+        Index("ix_completions_user_year", "user_id", "training_year"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("course_items.id"), index=True)
+    training_year: Mapped[int]
+    # Credited at completion time: editing a lesson's minutes later does not rewrite history.
+    minutes: Mapped[int]
+    completed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    item: Mapped[CourseItem] = relationship()
+
+
+class OutsideLearning(db.Model):
+    __tablename__ = "outside_learning"
+    __table_args__ = (
+        Index("ix_outside_learning_user_date", "user_id", "learned_on"),
+        CheckConstraint("minutes BETWEEN 1 AND 480", name="minutes_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str] = mapped_column(String(200))
+    learned_on: Mapped[date]
+    minutes: Mapped[int]
+    link: Mapped[str | None] = mapped_column(String(500))
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,79 @@
+"""Security headers, CSP nonce and sign-in sessions."""
+
+from functools import wraps
+
+from flask import Flask, abort, request
+from flask_login import current_user
+
+from webapp.extensions import db, login_manager, talisman
+
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "frame-src": "'self'",
+    "frame-ancestors": "'self'",
+    "form-action": "'self'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+}
+
+
+def init_app(app: Flask) -> None:
+    production = app.config["PRODUCTION"]
+    talisman.init_app(
+        app,
+        content_security_policy=CSP,
+        content_security_policy_nonce_in=["script-src"],
+        force_https=production,
+        strict_transport_security=production,
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        session_cookie_http_only=True,
+        frame_options="SAMEORIGIN",
+        referrer_policy="strict-origin-when-cross-origin",
+        permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()"},
+    )
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to continue."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    app.before_request(_require_sign_in)
+
+
+# Everything else needs a signed-in person: new routes are private unless listed here.
+PUBLIC_ENDPOINTS = {"auth.start", "auth.sign_in", "auth.register", "health.healthz", "auth.accessibility"}
+
+
+def _require_sign_in():
+    if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+        return None
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+def requires_role(*roles: str):
+    """Allow admins and anyone with one of the named roles ('author'); others get 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not (current_user.is_admin or any(getattr(current_user, f"is_{role}") for role in roles)):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    from webapp.models import User
+
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))

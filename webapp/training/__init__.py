@@ -1,0 +1,1 @@
+"""Hour accounting and training years: plain Python, no Flask."""
