@@ -14,9 +14,9 @@ COURSE_DIR = re.compile(rf"^{SLUG}$")
 COURSE_FILE = "course.md"
 
 LEVELS = {
-    1: "Data essentials (everyone)",
-    2: "Working with data (spreadsheets and CSV)",
-    3: "Data analysis with Python (practitioners)",
+    1: "Level 1: for everyone",
+    2: "Level 2: for people who work with spreadsheets",
+    3: "Level 3: for analysts who write code",
 }
 
 

@@ -9,6 +9,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import STX
 
 from webapp.content.links import is_internal, url_for_target
 
@@ -30,13 +31,12 @@ TAG_CLASSES = {
     "td": "govuk-table__cell",
     "blockquote": "govuk-inset-text",
     "hr": "govuk-section-break govuk-section-break--l govuk-section-break--visible",
-    "pre": "app-code",
 }
 
 NUMERIC_CLASSES = {"td": "govuk-table__cell--numeric", "th": "govuk-table__header--numeric"}
 
 ALLOWED_TAGS = {
-    *TAG_CLASSES, "h5", "h6", "li", "strong", "em", "code", "br", "div", "span",
+    *TAG_CLASSES, "pre", "h5", "h6", "li", "strong", "em", "code", "br", "div", "span",
     "details", "summary", "caption", "abbr", "sup", "sub", "del", "dl", "dt", "dd",
 }
 ALLOWED_ATTRIBUTES = {"*": {"class", "id"}, "a": {"href", "title"}, "abbr": {"title"}}
@@ -64,6 +64,8 @@ class GovukTreeprocessor(Treeprocessor):
             elif element.tag == "a" and is_internal(element.get("href", "")):
                 element.set("href", url_for_target(self.course_slug, element.get("href", "")) or "#")
             style = element.attrib.pop("style", "")  # inline styles would break the CSP
+            if element.tag == "p" and (element.text or "").startswith(STX):
+                continue  # a placeholder for stashed HTML (code blocks): Markdown unwraps it later
             if element.tag in TAG_CLASSES and "class" not in element.attrib:
                 element.set("class", TAG_CLASSES[element.tag])
             if "right" in style and element.tag in NUMERIC_CLASSES:

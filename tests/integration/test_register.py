@@ -1,0 +1,58 @@
+import pytest
+
+from tests.helpers import csrf_token, make_user
+from webapp.extensions import db
+from webapp.models.people import find_user_by_email
+
+GOOD = {"name": "Sam Okafor", "email": "sam.okafor@cabinetoffice.gov.uk", "password": "seven long words here",
+        "confirm": "seven long words here"}
+
+
+def register(client, **changes):
+    return client.post("/register", data={**GOOD, **changes, "csrf_token": csrf_token(client, "/register")})
+
+
+def test_a_civil_servant_can_create_an_account_and_is_signed_in(client):
+    response = register(client)
+    assert response.status_code == 302 and response.headers["Location"] == "/courses"
+    user = find_user_by_email(db.session, GOOD["email"])
+    assert user.name == "Sam Okafor" and not user.is_admin and not user.is_author
+    assert client.get("/my-training-record").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("email", "allowed"),
+    [("a@gov.uk", True), ("a@hmrc.gov.uk", True), ("a@digital.cabinet-office.gov.uk", True),
+     ("a@gmail.com", False), ("a@evilgov.uk", False), ("a@gov.uk.evil.com", False)],
+)
+def test_only_configured_email_domains_can_register(client, email, allowed):
+    response = register(client, email=email)
+    assert (response.status_code == 302) is allowed
+    if not allowed:
+        assert "Enter your work email address: it must end in gov.uk" in response.get_data(as_text=True)
+
+
+def test_the_allowed_domains_come_from_settings(settings, app):
+    app.config["ALLOWED_EMAIL_DOMAINS"] = ["nhs.net"]
+    client = app.test_client()
+    assert register(client, email="a@nhs.net").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": ""}, "Enter your full name"),
+        ({"password": "short", "confirm": "short"}, "Password must be at least 12 characters"),
+        ({"confirm": "something else entirely"}, "Passwords do not match"),
+        ({"email": "not-an-email"}, "Enter an email address in the correct format"),
+    ],
+)
+def test_registration_errors_name_the_problem(client, changes, message):
+    page = register(client, **changes).get_data(as_text=True)
+    assert message in page and "There is a problem" in page
+
+
+def test_an_email_can_have_only_one_account(client):
+    make_user(email=GOOD["email"])
+    page = register(client).get_data(as_text=True)
+    assert "An account already exists for this email address" in page

@@ -1,0 +1,102 @@
+"""Every route: anonymous people are sent to sign in, wrong roles get 403, POSTs need a CSRF token."""
+
+import pytest
+
+from tests.helpers import make_user, sign_in
+
+PUBLIC = ["/", "/sign-in", "/register", "/accessibility", "/healthz"]
+PRIVATE_GET = [
+    "/courses",
+    "/courses/spreadsheet-basics",
+    "/courses/spreadsheet-basics/rows-and-columns",
+    "/my-training-record",
+    "/my-training-record/download",
+    "/outside-learning/new",
+    "/outside-learning/1/edit",
+    "/outside-learning/1/delete",
+    "/content-checks",
+]
+PRIVATE_POST = [
+    "/courses/spreadsheet-basics/rows-and-columns/complete",
+    "/outside-learning/new",
+    "/outside-learning/1/edit",
+    "/outside-learning/1/delete",
+    "/sign-out",
+]
+AUTHOR_ONLY = ["/content-checks"]
+
+
+def test_every_route_is_listed_here(app):
+    """A new route must be added to these lists, so it cannot skip the checks below."""
+    listed = {path.split("/")[1] for path in PUBLIC + PRIVATE_GET + PRIVATE_POST}
+    routes = {rule.rule.split("/")[1] for rule in app.url_map.iter_rules()}
+    assert routes - {"assets"} <= listed | {""}, routes - listed
+
+
+@pytest.mark.parametrize("path", PUBLIC)
+def test_public_pages_open_without_signing_in(client, path):
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", PRIVATE_GET)
+def test_anonymous_people_are_sent_to_sign_in(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/sign-in?next=")
+
+
+@pytest.mark.parametrize("path", PRIVATE_POST)
+def test_anonymous_posts_are_refused(app, path):
+    app.config["WTF_CSRF_ENABLED"] = False  # prove the sign-in check, not the CSRF check, refuses it
+    response = app.test_client().post(path)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/sign-in")
+
+
+@pytest.mark.parametrize("path", AUTHOR_ONLY)
+def test_learners_cannot_open_author_pages(client, path):
+    sign_in(client, make_user())
+    response = client.get(path)
+    assert response.status_code == 403
+    assert "You do not have permission to see this page" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("role", ["author", "admin"])
+@pytest.mark.parametrize("path", AUTHOR_ONLY)
+def test_authors_and_admins_open_author_pages(client, path, role):
+    sign_in(client, make_user(**{role: True}))
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", PRIVATE_POST)
+def test_posts_without_a_csrf_token_are_refused(client, path):
+    sign_in(client, make_user())
+    response = client.post(path, data={"title": "x"})
+    assert response.status_code == 400
+    assert "Nothing was saved" in response.get_data(as_text=True)
+
+
+def test_sign_in_itself_needs_a_csrf_token(client):
+    user = make_user()
+    response = client.post("/sign-in", data={"email": user.email, "password": "correct horse battery staple"})
+    assert response.status_code == 400
+
+
+def test_unknown_pages_get_the_gov_uk_404(client):
+    sign_in(client, make_user())
+    response = client.get("/courses/no-such-course")
+    assert response.status_code == 404
+    assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_every_response_carries_security_headers(client):
+    headers = client.get("/").headers
+    assert "script-src 'self' 'nonce-" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_page_script_carries_the_csp_nonce(client):
+    response = client.get("/")
+    nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}">' in response.get_data(as_text=True)

@@ -1,0 +1,49 @@
+import pytest
+
+from webapp import create_app
+from webapp.config import Config, ConfigError
+
+
+@pytest.fixture
+def production(monkeypatch):
+    monkeypatch.setenv("DATA_DAY_ENV", "production")
+    monkeypatch.setenv("DATABASE_URL", "sqlite://")
+
+
+def test_production_refuses_to_start_without_a_secret_key(production, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError, match="SECRET_KEY must be set"):
+        create_app(Config())
+
+
+def test_production_refuses_a_short_secret_key(production, monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "too-short")
+    with pytest.raises(ConfigError, match="at least 32 characters"):
+        create_app(Config())
+
+
+def test_production_starts_with_a_real_secret_key_and_secure_cookies(production, monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 48)
+    app = create_app(Config())
+    assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
+
+
+def test_development_defaults_to_sqlite_in_the_instance_folder(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app(Config())
+    assert app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
+    assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("instance/data-day.sqlite")
+
+
+def test_a_bad_training_year_start_stops_the_app_with_its_name(monkeypatch):
+    monkeypatch.setenv("TRAINING_YEAR_START", "April")
+    with pytest.raises(ValueError, match="TRAINING_YEAR_START"):
+        create_app(Config(), {"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_requirement_and_year_start_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("REQUIRED_MINUTES", "444")
+    monkeypatch.setenv("TRAINING_YEAR_START", "04-01")
+    app = create_app(Config(), {"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert app.config["REQUIRED_MINUTES"] == 444
+    assert (app.config["YEAR_START"].month, app.config["YEAR_START"].day) == (4, 1)
