@@ -87,6 +87,6 @@ def seed_command() -> None:
         raise click.ClickException("demo data is for trying Data Day, not for production")
     people = seed_demo(db.session, current_app.config["YEAR_START"])
     db.session.commit()
-    click.echo("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+    click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for person, role in people:
         click.echo(f"  {person.email:<40} {role}")

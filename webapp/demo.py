@@ -34,7 +34,7 @@ def seed_demo(session: Session, start: YearStart) -> list[tuple[User, str]]:
     year = year_containing(uk_today(), start)
     items = list(session.scalars(select(CourseItem).where(CourseItem.archived_at.is_(None)).order_by(CourseItem.id)))
     seeded: list[tuple[User, str]] = []
-    for name, role, admin, author, manager, lessons, outside in PEOPLE:
+    for name, role, admin, author, _manager, lessons, outside in PEOPLE:
         user = find_user_by_email(session, email_for(name))
         if user is None:
             user = create_user(session, email_for(name), name, DEMO_PASSWORD, is_admin=admin, is_author=author)

@@ -4,13 +4,15 @@ from sqlalchemy import func, select
 
 from tests.conftest import FIXTURE_COURSES
 from webapp.extensions import db
-from webapp.models import Completion, Course, CourseItem, User
+from webapp.models import Completion, CourseItem, User
 from webapp.models.people import find_user_by_email
 
 
 def test_users_create_reads_the_password_from_standard_input(runner):
-    result = runner.invoke(args=["users", "create", "Dana@Example.gov.uk", "--name", "Dana Whitfield", "--admin"],
-                           input="a long enough password\n")
+    result = runner.invoke(
+        args=["users", "create", "Dana@Example.gov.uk", "--name", "Dana Whitfield", "--admin"],
+        input="a long enough password\n",
+    )
     assert result.exit_code == 0, result.output
     assert "Created dana@example.gov.uk (admin)" in result.output
     user = find_user_by_email(db.session, "dana@example.gov.uk")
@@ -20,7 +22,9 @@ def test_users_create_reads_the_password_from_standard_input(runner):
 def test_users_create_refuses_a_short_password_and_a_duplicate(runner):
     short = runner.invoke(args=["users", "create", "a@example.gov.uk", "--name", "A"], input="short\n")
     assert short.exit_code != 0 and "at least 12 characters" in short.output
-    runner.invoke(args=["users", "create", "a@example.gov.uk", "--name", "A", "--author"], input="a long enough password\n")
+    runner.invoke(
+        args=["users", "create", "a@example.gov.uk", "--name", "A", "--author"], input="a long enough password\n"
+    )
     again = runner.invoke(args=["users", "create", "a@example.gov.uk", "--name", "A"], input="a long enough password\n")
     assert again.exit_code != 0 and "already exists" in again.output
     assert db.session.scalar(select(func.count()).select_from(User)) == 1
@@ -56,13 +60,18 @@ def test_content_check_reports_a_broken_lesson_with_file_and_line_and_fails(sett
     lesson.write_text(lesson.read_text().replace("minutes: 20", "minutes: 900"))
     result = run_with_content(settings, root, "content", "check")
     assert result.exit_code == 1
-    assert "courses/spreadsheet-basics/02-types-of-value.md:3: minutes must be a whole number from 1 to 480" in result.output
+    assert (
+        "courses/spreadsheet-basics/02-types-of-value.md:3: minutes must be a whole number from 1 to 480"
+        in result.output
+    )
 
 
 def test_content_sync_loads_nothing_when_the_check_fails(settings, tmp_path, app):
     before = db.session.scalar(select(func.count()).select_from(CourseItem))
     root = content_copy(tmp_path)
-    (root / "spreadsheet-basics" / "04-new-lesson.md").write_text("---\ntitle: New\nminutes: 10\nobjectives: [Do]\n---\n")
+    (root / "spreadsheet-basics" / "04-new-lesson.md").write_text(
+        "---\ntitle: New\nminutes: 10\nobjectives: [Do]\n---\n"
+    )
     (root / "spreadsheet-basics" / "05-broken.md").write_text("---\nminutes: 10\n---\n")
     result = run_with_content(settings, root, "content", "sync")
     assert result.exit_code == 1 and "Nothing was loaded" in result.output
@@ -110,7 +119,13 @@ def test_demo_seed_makes_an_organisation_with_progress_and_can_run_again(runner)
     people = {user.name: user for user in db.session.scalars(select(User))}
     assert len(people) == 6
     manager = people["Priya Shah"]
-    assert {p.name for p in people.values() if p.manager_id == manager.id} == {"Alex Morgan", "Sam Okafor", "Jordan Lee"}
+    assert {p.name for p in people.values() if p.manager_id == manager.id} == {
+        "Alex Morgan",
+        "Sam Okafor",
+        "Jordan Lee",
+    }
     assert people["Chris Evans"].is_author and people["Dana Whitfield"].is_admin
-    completed = db.session.scalar(select(func.count()).select_from(Completion).where(Completion.user_id == people["Alex Morgan"].id))
+    completed = db.session.scalar(
+        select(func.count()).select_from(Completion).where(Completion.user_id == people["Alex Morgan"].id)
+    )
     assert completed == 2

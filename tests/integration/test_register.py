@@ -4,8 +4,12 @@ from tests.helpers import csrf_token, make_user
 from webapp.extensions import db
 from webapp.models.people import find_user_by_email
 
-GOOD = {"name": "Sam Okafor", "email": "sam.okafor@cabinetoffice.gov.uk", "password": "seven long words here",
-        "confirm": "seven long words here"}
+GOOD = {
+    "name": "Sam Okafor",
+    "email": "sam.okafor@cabinetoffice.gov.uk",
+    "password": "seven long words here",
+    "confirm": "seven long words here",
+}
 
 
 def register(client, **changes):
@@ -22,8 +26,14 @@ def test_a_civil_servant_can_create_an_account_and_is_signed_in(client):
 
 @pytest.mark.parametrize(
     ("email", "allowed"),
-    [("a@gov.uk", True), ("a@hmrc.gov.uk", True), ("a@digital.cabinet-office.gov.uk", True),
-     ("a@gmail.com", False), ("a@evilgov.uk", False), ("a@gov.uk.evil.com", False)],
+    [
+        ("a@gov.uk", True),
+        ("a@hmrc.gov.uk", True),
+        ("a@digital.cabinet-office.gov.uk", True),
+        ("a@gmail.com", False),
+        ("a@evilgov.uk", False),
+        ("a@gov.uk.evil.com", False),
+    ],
 )
 def test_only_configured_email_domains_can_register(client, email, allowed):
     response = register(client, email=email)

@@ -1,6 +1,6 @@
+from tests.helpers import PASSWORD, csrf_token, make_user, sign_in
 from webapp.extensions import db
 from webapp.models import User
-from tests.helpers import PASSWORD, csrf_token, make_user, sign_in
 
 
 def test_signing_in_opens_the_courses(client):
@@ -13,16 +13,19 @@ def test_signing_in_opens_the_courses(client):
 
 def test_email_is_not_case_sensitive(client):
     user = make_user(email="Alex.Morgan@Example.gov.uk")
-    response = client.post("/sign-in", data={"email": " alex.morgan@example.GOV.uk ", "password": PASSWORD,
-                                             "csrf_token": csrf_token(client)})
+    response = client.post(
+        "/sign-in",
+        data={"email": " alex.morgan@example.GOV.uk ", "password": PASSWORD, "csrf_token": csrf_token(client)},
+    )
     assert response.status_code == 302 and user.email == "alex.morgan@example.gov.uk"
 
 
 def test_a_wrong_password_gets_one_message_that_does_not_say_which_part_was_wrong(client):
     user = make_user()
     wrong_password = sign_in(client, user, password="wrong password here").get_data(as_text=True)
-    unknown_email = client.post("/sign-in", data={"email": "nobody@example.gov.uk", "password": PASSWORD,
-                                                  "csrf_token": csrf_token(client)}).get_data(as_text=True)
+    unknown_email = client.post(
+        "/sign-in", data={"email": "nobody@example.gov.uk", "password": PASSWORD, "csrf_token": csrf_token(client)}
+    ).get_data(as_text=True)
     for page in (wrong_password, unknown_email):
         assert "Enter a correct email address and password" in page
         assert "govuk-error-summary" in page

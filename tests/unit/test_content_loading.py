@@ -45,12 +45,24 @@ def test_valid_content_loads_in_order_with_no_problems(tmp_path):
         ("---\nminutes: 5\nobjectives: [Do]\n---\n", "courses/c/01-a.md:1: title is missing"),
         ("---\ntitle: '  '\nminutes: 5\nobjectives: [Do]\n---\n", "courses/c/01-a.md:2: title is missing"),
         ("---\ntitle: T\nobjectives: [Do]\n---\n", "courses/c/01-a.md:1: minutes is missing"),
-        ("---\ntitle: T\nobjectives: [Do]\nminutes: 0\n---\n", "courses/c/01-a.md:4: minutes must be a whole number from 1 to 480"),
-        ("---\ntitle: T\nminutes: 481\nobjectives: [Do]\n---\n", "courses/c/01-a.md:3: minutes must be a whole number from 1 to 480"),
+        (
+            "---\ntitle: T\nobjectives: [Do]\nminutes: 0\n---\n",
+            "courses/c/01-a.md:4: minutes must be a whole number from 1 to 480",
+        ),
+        (
+            "---\ntitle: T\nminutes: 481\nobjectives: [Do]\n---\n",
+            "courses/c/01-a.md:3: minutes must be a whole number from 1 to 480",
+        ),
         ("---\ntitle: T\nminutes: ten\nobjectives: [Do]\n---\n", "courses/c/01-a.md:3: minutes must be a whole number"),
-        ("---\ntitle: T\nminutes: true\nobjectives: [Do]\n---\n", "courses/c/01-a.md:3: minutes must be a whole number"),
+        (
+            "---\ntitle: T\nminutes: true\nobjectives: [Do]\n---\n",
+            "courses/c/01-a.md:3: minutes must be a whole number",
+        ),
         ("---\ntitle: T\nminutes: 5\n---\n", "courses/c/01-a.md:1: objectives are missing"),
-        ("---\ntitle: T\nminutes: 5\nobjectives: [Do]\nminuts: 5\n---\n", "courses/c/01-a.md:5: unknown field 'minuts'"),
+        (
+            "---\ntitle: T\nminutes: 5\nobjectives: [Do]\nminuts: 5\n---\n",
+            "courses/c/01-a.md:5: unknown field 'minuts'",
+        ),
     ],
 )
 def test_each_front_matter_problem_is_reported_at_its_line(tmp_path, text, expected):
@@ -59,7 +71,10 @@ def test_each_front_matter_problem_is_reported_at_its_line(tmp_path, text, expec
 
 
 def test_minutes_at_the_limits_are_accepted(tmp_path):
-    assert problems(tmp_path, {"c/course.md": COURSE, "c/01-a.md": lesson(minutes=1), "c/02-b.md": lesson(minutes=480)}) == []
+    assert (
+        problems(tmp_path, {"c/course.md": COURSE, "c/01-a.md": lesson(minutes=1), "c/02-b.md": lesson(minutes=480)})
+        == []
+    )
 
 
 def test_duplicate_lesson_slug_is_reported_with_both_files(tmp_path):
@@ -75,9 +90,7 @@ def test_broken_internal_link_is_reported_at_its_line(tmp_path):
 
 def test_links_to_other_courses_and_anchors_are_checked_too(tmp_path):
     body = lesson() + "\n[ok](../d/01-b.md#part) [bad](../e/01-b.md) [course](../d/course.md)\n"
-    found = problems(
-        tmp_path, {"c/course.md": COURSE, "c/01-a.md": body, "d/course.md": COURSE, "d/01-b.md": lesson()}
-    )
+    found = problems(tmp_path, {"c/course.md": COURSE, "c/01-a.md": body, "d/course.md": COURSE, "d/01-b.md": lesson()})
     assert found == ["courses/c/01-a.md:11: broken link to '../e/01-b.md': no such lesson or course"]
 
 
@@ -93,8 +106,14 @@ def test_links_inside_fenced_code_are_not_checked(tmp_path):
         ({"Bad_Name/course.md": COURSE}, "courses/Bad_Name:1: course folder name must be lowercase"),
         ({"c/course.md": COURSE, "c/intro.md": "x"}, "courses/c/intro.md:1: lesson file name must look like"),
         ({"c/course.md": COURSE}, "courses/c/course.md:1: course has no lessons"),
-        ({"c/course.md": COURSE.replace("level: 1", "level: 4"), "c/01-a.md": lesson()}, "courses/c/course.md:4: level must be 1, 2 or 3"),
-        ({"c/course.md": COURSE.replace("summary: What you get.\n", ""), "c/01-a.md": lesson()}, "courses/c/course.md:1: summary is missing"),
+        (
+            {"c/course.md": COURSE.replace("level: 1", "level: 4"), "c/01-a.md": lesson()},
+            "courses/c/course.md:4: level must be 1, 2 or 3",
+        ),
+        (
+            {"c/course.md": COURSE.replace("summary: What you get.\n", ""), "c/01-a.md": lesson()},
+            "courses/c/course.md:1: summary is missing",
+        ),
     ],
 )
 def test_course_level_problems_name_the_file(tmp_path, files, expected):

@@ -11,8 +11,13 @@ from webapp.training.years import YearStart, training_year
 
 YEAR = training_year(2026, YearStart(4, 1))
 TODAY = date(2026, 11, 25)
-VALID = {"title": "Power BI basics", "provider": "Civil Service College", "minutes": "90",
-         "link": "https://example.org/course", "notes": ""}
+VALID = {
+    "title": "Power BI basics",
+    "provider": "Civil Service College",
+    "minutes": "90",
+    "link": "https://example.org/course",
+    "notes": "",
+}
 
 
 def make_form(app, changes: dict, day=("25", "11", "2026")) -> OutsideLearningForm:

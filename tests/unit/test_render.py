@@ -10,7 +10,10 @@ def test_markdown_gets_gov_uk_classes():
 
 
 def test_scripts_event_handlers_and_javascript_links_are_removed():
-    text = '<script>alert(1)</script>\n\n<p onclick="steal()">hi</p>\n\n[x](javascript:alert(1))\n\n<iframe src="//evil"></iframe>'
+    text = (
+        '<script>alert(1)</script>\n\n<p onclick="steal()">hi</p>\n\n'
+        '[x](javascript:alert(1))\n\n<iframe src="//evil"></iframe>'
+    )
     html = render_markdown(text, "c").html
     for dangerous in ("<script", "alert(1)", "onclick", "javascript:", "<iframe"):
         assert dangerous not in html
@@ -24,7 +27,10 @@ def test_links_to_lesson_files_become_lesson_urls():
 
 
 def test_tables_fenced_code_and_admonitions_render():
-    text = "| Region | Cases |\n|:--|--:|\n| North | 12 |\n\n```text\n=TRIM(A2)\n```\n\n!!! warning \"Check\"\n    Keep the raw file.\n"
+    text = (
+        "| Region | Cases |\n|:--|--:|\n| North | 12 |\n\n"
+        '```text\n=TRIM(A2)\n```\n\n!!! warning "Check"\n    Keep the raw file.\n'
+    )
     html = render_markdown(text, "c").html
     assert '<table class="govuk-table">' in html
     assert 'class="govuk-table__cell govuk-table__cell--numeric">12<' in html

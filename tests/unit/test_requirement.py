@@ -29,8 +29,16 @@ def test_a_contractual_day_of_444_minutes_is_not_met_by_seven_hours():
 
 @pytest.mark.parametrize(
     ("minutes", "text"),
-    [(0, "0 minutes"), (1, "1 minute"), (45, "45 minutes"), (60, "1 hour"), (90, "1 hour 30 minutes"),
-     (420, "7 hours"), (444, "7 hours 24 minutes"), (121, "2 hours 1 minute")],
+    [
+        (0, "0 minutes"),
+        (1, "1 minute"),
+        (45, "45 minutes"),
+        (60, "1 hour"),
+        (90, "1 hour 30 minutes"),
+        (420, "7 hours"),
+        (444, "7 hours 24 minutes"),
+        (121, "2 hours 1 minute"),
+    ],
 )
 def test_durations_are_written_the_gov_uk_way(minutes, text):
     assert format_minutes(minutes) == text

@@ -25,7 +25,10 @@ class RegisterForm(FlaskForm):
     name = StringField(
         "Full name",
         widget=GovTextInput(),
-        validators=[InputRequired(message="Enter your full name"), Length(max=200, message="Name must be 200 characters or fewer")],
+        validators=[
+            InputRequired(message="Enter your full name"),
+            Length(max=200, message="Name must be 200 characters or fewer"),
+        ],
     )
     email = EmailField(
         "Work email address",
@@ -48,7 +51,10 @@ class RegisterForm(FlaskForm):
     confirm = PasswordField(
         "Confirm your password",
         widget=GovPasswordInput(),
-        validators=[InputRequired(message="Confirm your password"), EqualTo("password", message="Passwords do not match")],
+        validators=[
+            InputRequired(message="Confirm your password"),
+            EqualTo("password", message="Passwords do not match"),
+        ],
     )
     submit = SubmitField("Create account", widget=GovSubmitInput())
 

@@ -84,5 +84,3 @@ def _exists(library: "Library", course_slug: str, target: str) -> bool:
     if course is None:
         return False
     return found[1] is None or course.lesson(found[1]) is not None
-
-

@@ -36,8 +36,27 @@ TAG_CLASSES = {
 NUMERIC_CLASSES = {"td": "govuk-table__cell--numeric", "th": "govuk-table__header--numeric"}
 
 ALLOWED_TAGS = {
-    *TAG_CLASSES, "pre", "h5", "h6", "li", "strong", "em", "code", "br", "div", "span",
-    "details", "summary", "caption", "abbr", "sup", "sub", "del", "dl", "dt", "dd",
+    *TAG_CLASSES,
+    "pre",
+    "h5",
+    "h6",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "br",
+    "div",
+    "span",
+    "details",
+    "summary",
+    "caption",
+    "abbr",
+    "sup",
+    "sub",
+    "del",
+    "dl",
+    "dt",
+    "dd",
 }
 ALLOWED_ATTRIBUTES = {"*": {"class", "id"}, "a": {"href", "title"}, "abbr": {"title"}}
 

@@ -15,14 +15,20 @@ class OutsideLearningForm(FlaskForm):
         description="For example, 'Introduction to Power BI' or 'Department data ethics workshop'",
         widget=GovTextInput(),
         filters=[strip],
-        validators=[DataRequired(message="Enter what you did"), Length(max=200, message="What you did must be 200 characters or fewer")],
+        validators=[
+            DataRequired(message="Enter what you did"),
+            Length(max=200, message="What you did must be 200 characters or fewer"),
+        ],
     )
     provider = StringField(
         "Who provided it?",
         description="For example, Civil Service College, your department, or a website",
         widget=GovTextInput(),
         filters=[strip],
-        validators=[DataRequired(message="Enter who provided it"), Length(max=200, message="Who provided it must be 200 characters or fewer")],
+        validators=[
+            DataRequired(message="Enter who provided it"),
+            Length(max=200, message="Who provided it must be 200 characters or fewer"),
+        ],
     )
     learned_on = GovDateField(
         "When did you do it?",

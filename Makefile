@@ -1,0 +1,46 @@
+# Data Day. `make run`: the app on SQLite with demo data at http://127.0.0.1:5000.
+# `make test`: lint, content check, and every test on SQLite and on PostgreSQL.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ASSETS := build/assets
+export FLASK_APP := webapp
+
+.PHONY: run test install-run install-test assets system-deps
+
+$(VENV)/.installed-run: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-run
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# GOV.UK Frontend comes from the npm registry at build time and is served by the app: no CDN.
+$(ASSETS)/.built: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(ASSETS) && mkdir -p $(ASSETS)
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.{css,js} $(ASSETS)/
+	cp -R node_modules/govuk-frontend/dist/govuk/assets/. $(ASSETS)/
+	touch $@
+
+assets: $(ASSETS)/.built
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+run: $(VENV)/.installed-run assets
+	$(BIN)/flask db upgrade
+	$(BIN)/flask content sync
+	$(BIN)/flask demo seed
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+test: $(VENV)/.installed-test assets system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/flask content check
+	$(BIN)/pytest
+	TEST_DATABASE=postgresql $(BIN)/pytest
