@@ -100,3 +100,22 @@ def test_the_page_script_carries_the_csp_nonce(client):
     response = client.get("/")
     nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     assert f'<script nonce="{nonce}">' in response.get_data(as_text=True)
+
+
+def test_a_crash_shows_the_gov_uk_500_page(settings):
+    from webapp import create_app
+    from webapp.config import TestConfig
+
+    app = create_app(TestConfig(), settings)
+    app.testing = False  # let the error handler answer instead of re-raising into the test
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("deliberate")
+
+    client = app.test_client()
+    with app.app_context():
+        sign_in(client, make_user())
+    response = client.get("/boom")
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.get_data(as_text=True)
