@@ -13,6 +13,8 @@ from webapp.config import TestConfig
 from webapp.extensions import db
 
 FIXTURE_COURSES = Path(__file__).parent / "fixtures" / "courses"
+FIXTURE_EXERCISES = Path(__file__).parent / "fixtures" / "exercises"
+FIXTURE_CONTENT = {"CONTENT_DIR": str(FIXTURE_COURSES), "EXERCISES_DIR": str(FIXTURE_EXERCISES)}
 ON_POSTGRES = os.environ.get("TEST_DATABASE") == "postgresql"
 
 
@@ -45,7 +47,7 @@ def database_url():
 @pytest.fixture(scope="session")
 def migrated_database(database_url):
     """The schema comes from the Alembic migrations, as in production."""
-    app = create_app(TestConfig(), {"SQLALCHEMY_DATABASE_URI": database_url, "CONTENT_DIR": str(FIXTURE_COURSES)})
+    app = create_app(TestConfig(), {"SQLALCHEMY_DATABASE_URI": database_url, **FIXTURE_CONTENT})
     with app.app_context():
         from flask_migrate import upgrade
 
@@ -65,7 +67,7 @@ def _empty_all_tables(url: str) -> None:
 @pytest.fixture
 def settings(migrated_database):
     """Per-test config overrides: tests change entries before asking for `app`."""
-    return {"SQLALCHEMY_DATABASE_URI": migrated_database, "CONTENT_DIR": str(FIXTURE_COURSES)}
+    return {"SQLALCHEMY_DATABASE_URI": migrated_database, **FIXTURE_CONTENT}
 
 
 @pytest.fixture

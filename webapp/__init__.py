@@ -21,7 +21,7 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'data-day.sqlite'}"
     check_config(app.config)
     app.config["YEAR_START"] = YearStart.parse(app.config["TRAINING_YEAR_START"])
-    app.extensions["content_library"] = LibraryCache(Path(app.config["CONTENT_DIR"]))
+    app.extensions["content_library"] = LibraryCache(Path(app.config["CONTENT_DIR"]), Path(app.config["EXERCISES_DIR"]))
 
     from webapp import commands, errors, jinja, security
     from webapp.extensions import csrf, db, limiter, login_manager, migrate, wtforms_helpers
@@ -44,11 +44,12 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
 def register_blueprints(app: Flask) -> None:
     from webapp.auth import bp as auth_bp
     from webapp.authoring import bp as authoring_bp
+    from webapp.exercises import bp as exercises_bp
     from webapp.health import bp as health_bp
     from webapp.learn import bp as learn_bp
     from webapp.record import bp as record_bp
 
-    for blueprint in (auth_bp, learn_bp, record_bp, authoring_bp, health_bp):
+    for blueprint in (auth_bp, learn_bp, exercises_bp, record_bp, authoring_bp, health_bp):
         app.register_blueprint(blueprint)
 
 

@@ -50,15 +50,16 @@ def _read_password() -> str:
 
 @content.command("check")
 def check_command() -> None:
-    """Validate every course and lesson; print each problem as path:line: message."""
+    """Validate every course, lesson and exercise; print each problem as path:line: message."""
     library = content_library()
     for problem in library.problems:
         click.echo(str(problem), err=True)
     lessons = sum(len(course.lessons) for course in library.courses)
+    exercises = len(library.exercises)
     if library.problems:
         click.echo(f"{len(library.problems)} problem(s) in {current_app.config['CONTENT_DIR']}", err=True)
         sys.exit(1)
-    click.echo(f"Content OK: {len(library.courses)} courses, {lessons} lessons")
+    click.echo(f"Content OK: {len(library.courses)} courses, {lessons} lessons, {exercises} exercises")
 
 
 @content.command("sync")

@@ -27,6 +27,8 @@ class Config:
         self.SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite in the instance folder
         self.CONTENT_DIR = os.environ.get("CONTENT_DIR", str(PROJECT_ROOT / "courses"))
+        self.EXERCISES_DIR = os.environ.get("EXERCISES_DIR", str(PROJECT_ROOT / "exercises"))
+        self.LITE_DIR = os.environ.get("LITE_DIR", str(PROJECT_ROOT / "build" / "lite"))
         self.ASSETS_DIR = os.environ.get("ASSETS_DIR", str(PROJECT_ROOT / "build" / "assets"))
         self.PROXY_FIX_X_FOR = int(os.environ.get("PROXY_FIX_X_FOR", "0"))  # proxies in front, for per-address limits
         self.REQUIRED_MINUTES = int(os.environ.get("REQUIRED_MINUTES", "420"))

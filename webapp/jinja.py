@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters["duration"] = format_minutes
     app.jinja_env.globals["form_errors"] = error_list
+    app.jinja_env.globals["item_url"] = item_url
     app.jinja_env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}" if day else ""
     app.context_processor(_page_context)
 
@@ -34,3 +35,12 @@ def _page_context() -> dict:
         "service_name": current_app.config["SERVICE_NAME"],
         "required_minutes": current_app.config["REQUIRED_MINUTES"],
     }
+
+
+def item_url(item) -> str:
+    """Where a course item lives: lessons under their course, exercises at /exercises/<slug>."""
+    from flask import url_for
+
+    if item.kind == "exercise":
+        return url_for("exercises.exercise", slug=item.slug)
+    return url_for("learn.lesson", course_slug=item.course_slug, lesson_slug=item.slug)

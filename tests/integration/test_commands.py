@@ -51,7 +51,7 @@ def content_copy(tmp_path):
 
 def test_content_check_passes_on_good_content(runner):
     result = runner.invoke(args=["content", "check"])
-    assert result.exit_code == 0 and "Content OK: 1 courses, 3 lessons" in result.output
+    assert result.exit_code == 0 and "Content OK: 1 courses, 3 lessons, 1 exercises" in result.output
 
 
 def test_content_check_reports_a_broken_lesson_with_file_and_line_and_fails(settings, tmp_path):
@@ -93,7 +93,8 @@ def test_removing_a_lesson_archives_it_and_keeps_the_completions(settings, tmp_p
     (root / "spreadsheet-basics" / "01-rows-and-columns.md").write_text(text.replace("minutes: 15", "minutes: 12"))
     result = run_with_content(settings, root, "content", "sync")
     assert result.exit_code == 0, result.output
-    assert "0 added, 1 updated, 1 archived" in result.output
+    # Updated: the changed minutes, and the exercise that moved up a place.
+    assert "0 added, 2 updated, 1 archived" in result.output
     db.session.expire_all()
     archived = db.session.get(CourseItem, item.id)
     assert archived.archived_at is not None
@@ -101,7 +102,7 @@ def test_removing_a_lesson_archives_it_and_keeps_the_completions(settings, tmp_p
 
     # Putting the file back brings the same row back: the completion still points at it.
     again = app.test_cli_runner().invoke(args=["content", "sync"])
-    assert "0 added, 2 updated, 0 archived" in again.output
+    assert "0 added, 3 updated, 0 archived" in again.output
     db.session.expire_all()
     assert db.session.get(CourseItem, item.id).archived_at is None
 

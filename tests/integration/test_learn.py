@@ -14,10 +14,11 @@ def complete(client, path=LESSON):
 def test_the_catalogue_shows_each_course_with_its_length_and_progress(client):
     sign_in(client, make_user())
     page = client.get("/courses").get_data(as_text=True)
-    assert "Spreadsheet basics" in page and "3 lessons, 1 hour in all" in page and "Not started" in page
+    assert "Spreadsheet basics" in page and "3 lessons, 1 exercise, 1 hour 30 minutes in all" in page
+    assert "Not started" in page
     complete(client)
     page = client.get("/courses").get_data(as_text=True)
-    assert "In progress" in page and "1 of 3 lessons done this year" in page
+    assert "In progress" in page and "1 of 4 done this year" in page
 
 
 def test_the_course_page_lists_lessons_with_their_status(client):
@@ -26,7 +27,7 @@ def test_the_course_page_lists_lessons_with_their_status(client):
     page = client.get("/courses/spreadsheet-basics").get_data(as_text=True)
     assert page.index("Rows and columns") < page.index("Types of value") < page.index("Checking totals")
     assert page.count(">Completed<") + page.count("Completed\n") >= 1
-    assert "You have completed 1 of 3 lessons this training year" in page
+    assert "You have completed 1 of 4 this training year" in page
 
 
 def test_a_lesson_shows_its_objectives_body_and_neighbours(client):

@@ -21,6 +21,17 @@ class Document:
     body_line: int  # the file line where the body starts
     lines: dict[str, int] = field(default_factory=dict)  # field name -> file line
     problems: list[Problem] = field(default_factory=list)
+    node: yaml.Node | None = None  # the parsed YAML, for the lines of nested values
+
+    def line_at(self, *path: str | int) -> int:
+        """The file line of a nested value, e.g. line_at("questions", 2, "answer"); its parent's if absent."""
+        node, line = self.node, 1
+        for step in path:
+            child = _child(node, step)
+            if child is None:
+                break
+            node, line = child, child.start_mark.line + 2
+        return line
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
@@ -64,6 +75,14 @@ def _read_yaml(doc: Document, source: str) -> None:
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         doc.problem("front matter must be a list of 'field: value' lines", line=2)
         return
-    doc.meta = data
+    doc.meta, doc.node = data, node
     # +2: line 1 is the opening fence and YAML marks count from 0.
     doc.lines = {key.value: key.start_mark.line + 2 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+        return next((value for key, value in node.value if getattr(key, "value", None) == step), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step]
+    return None

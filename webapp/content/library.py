@@ -1,16 +1,17 @@
-"""The course library as read from disk: courses, their lessons, and every problem found."""
+"""The course library as read from disk: courses, their lessons and exercises, and every problem found."""
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from webapp.content.exercises import Exercise, load_exercise
 from webapp.content.frontmatter import Document, parse_document
 from webapp.content.problems import Problem
 from webapp.content.rules import check_course_meta, check_lesson_meta
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 LESSON_FILE = re.compile(rf"^(\d{{2}})-({SLUG})\.md$")
-COURSE_DIR = re.compile(rf"^{SLUG}$")
+FOLDER = re.compile(rf"^{SLUG}$")
 COURSE_FILE = "course.md"
 
 LEVELS = {
@@ -27,6 +28,7 @@ class Lesson:
     number: int
     path: Path
     doc: Document
+    kind: str = "lesson"
 
     @property
     def title(self) -> str:
@@ -43,12 +45,15 @@ class Lesson:
         return [str(item) for item in value] if isinstance(value, list) else []
 
 
+Item = Lesson | Exercise
+
+
 @dataclass
 class Course:
     slug: str
     path: Path
     doc: Document
-    lessons: list[Lesson] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)  # lessons and exercises, in their numbered order
 
     @property
     def title(self) -> str:
@@ -70,10 +75,28 @@ class Course:
 
     @property
     def minutes(self) -> int:
-        return sum(lesson.minutes for lesson in self.lessons)
+        return sum(item.minutes for item in self.items)
 
-    def lesson(self, slug: str) -> Lesson | None:
-        return next((lesson for lesson in self.lessons if lesson.slug == slug), None)
+    @property
+    def lessons(self) -> list[Lesson]:
+        return [item for item in self.items if item.kind == "lesson"]
+
+    @property
+    def lesson_docs(self) -> list[Document]:
+        return [lesson.doc for lesson in self.lessons]
+
+    @property
+    def base(self) -> str:
+        """Where relative links in this course's files start from."""
+        return f"courses/{self.slug}"
+
+    def item(self, slug: str) -> Item | None:
+        return next((item for item in self.items if item.slug == slug), None)
+
+    def neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
+        index = self.items.index(item)
+        after = self.items[index + 1] if index + 1 < len(self.items) else None
+        return (self.items[index - 1] if index else None), after
 
 
 @dataclass
@@ -81,84 +104,135 @@ class Library:
     root: Path
     courses: list[Course]
     problems: list[Problem]
+    exercises: list[Exercise] = field(default_factory=list)
 
     def course(self, slug: str) -> Course | None:
         return next((course for course in self.courses if course.slug == slug), None)
 
+    def exercise(self, slug: str) -> Exercise | None:
+        return next((exercise for exercise in self.exercises if exercise.slug == slug), None)
 
-def relative(path: Path, root: Path) -> str:
+    def documents(self):
+        for course in self.courses:
+            yield course.doc
+            yield from (lesson.doc for lesson in course.lessons)
+        yield from (exercise.doc for exercise in self.exercises)
+
+
+def relative_to(root: Path):
     """Paths in problems are relative to the project (e.g. courses/x/01-y.md), as authors see them."""
-    try:
-        return str(path.relative_to(root.parent))
-    except ValueError:
-        return str(path)
+
+    def relative(path: Path) -> str:
+        try:
+            return str(path.relative_to(root.parent))
+        except ValueError:
+            return str(path)
+
+    return relative
 
 
-def load_library(root: Path) -> Library:
+def load_library(root: Path, exercises_root: Path | None = None) -> Library:
     from webapp.content.links import check_links  # links need the whole library
 
     root = Path(root)
-    courses: list[Course] = []
-    problems: list[Problem] = []
+    relative = relative_to(root)
     if not root.is_dir():
         return Library(root, [], [Problem(str(root), 1, "content folder does not exist")])
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        course = _load_course(folder, root, problems)
-        if course:
-            courses.append(course)
+    problems: list[Problem] = []
+    read = _reader(relative)
+    courses = [
+        course for folder in _folders(root) if (course := _load_course(folder, read, relative, problems)) is not None
+    ]
     courses.sort(key=lambda c: (c.level, c.order, c.title))
     library = Library(root, courses, problems)
+    if exercises_root is not None and Path(exercises_root).is_dir():
+        library.exercises = [_load_exercise(f, read, relative, problems) for f in _folders(Path(exercises_root))]
+        _place_exercises(library)
     problems.extend(check_links(library))
-    for course in courses:
-        problems.extend(course.doc.problems)
-        for lesson in course.lessons:
-            problems.extend(lesson.doc.problems)
+    for doc in library.documents():
+        problems.extend(doc.problems)
     problems.sort()
     return library
 
 
-def _read(path: Path, root: Path) -> Document:
-    name = relative(path, root)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        doc = Document(name, {}, "", 1)
-        doc.problem(f"file is not UTF-8 text ({error.reason} at byte {error.start})")
-        return doc
-    return parse_document(name, text)
+def _folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def _load_course(folder: Path, root: Path, problems: list[Problem]) -> Course | None:
+def _reader(relative):
+    def read(path: Path) -> Document:
+        name = relative(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            doc = Document(name, {}, "", 1)
+            doc.problem(f"file is not UTF-8 text ({error.reason} at byte {error.start})")
+            return doc
+        except FileNotFoundError:
+            doc = Document(name, {}, "", 1)
+            doc.problem("file is missing")
+            return doc
+        return parse_document(name, text)
+
+    return read
+
+
+def _load_course(folder: Path, read, relative, problems: list[Problem]) -> Course | None:
     course_file = folder / COURSE_FILE
-    name = relative(course_file, root)
-    if not COURSE_DIR.match(folder.name):
-        problems.append(Problem(relative(folder, root), 1, "course folder name must be lowercase-words-with-hyphens"))
+    if not FOLDER.match(folder.name):
+        problems.append(Problem(relative(folder), 1, "course folder name must be lowercase-words-with-hyphens"))
         return None
     if not course_file.is_file():
-        problems.append(Problem(name, 1, "file is missing: every course folder needs a course.md"))
+        problems.append(Problem(relative(course_file), 1, "file is missing: every course folder needs a course.md"))
         return None
-    course = Course(folder.name, course_file, _read(course_file, root))
+    course = Course(folder.name, course_file, read(course_file))
     check_course_meta(course.doc)
     seen: dict[str, str] = {}
     numbers: dict[int, str] = {}
     for path in sorted(folder.glob("*.md")):
         if path.name == COURSE_FILE:
             continue
-        lesson_name = relative(path, root)
+        name = relative(path)
         match = LESSON_FILE.match(path.name)
         if not match:
-            problems.append(Problem(lesson_name, 1, "lesson file name must look like 01-lesson-slug.md"))
+            problems.append(Problem(name, 1, "lesson file name must look like 01-lesson-slug.md"))
             continue
         number, slug = int(match[1]), match[2]
         if slug in seen:
-            problems.append(Problem(lesson_name, 1, f"duplicate slug '{slug}': {seen[slug]} uses it too"))
+            problems.append(Problem(name, 1, f"duplicate slug '{slug}': {seen[slug]} uses it too"))
             continue
         if number in numbers:
-            problems.append(Problem(lesson_name, 1, f"duplicate number {match[1]}: {numbers[number]} uses it too"))
-        seen[slug], numbers[number] = lesson_name, lesson_name
-        lesson = Lesson(course.slug, slug, number, path, _read(path, root))
+            problems.append(Problem(name, 1, f"duplicate number {match[1]}: {numbers[number]} uses it too"))
+        seen[slug], numbers[number] = name, name
+        lesson = Lesson(course.slug, slug, number, path, read(path))
         check_lesson_meta(lesson.doc)
-        course.lessons.append(lesson)
-    if not course.lessons:
+        course.items.append(lesson)
+    if not course.items:
         course.doc.problem("course has no lessons: add a file such as 01-introduction.md beside course.md")
     return course
+
+
+def _load_exercise(folder: Path, read, relative, problems: list[Problem]) -> Exercise:
+    if not FOLDER.match(folder.name):
+        problems.append(Problem(relative(folder), 1, "exercise folder name must be lowercase-words-with-hyphens"))
+    return load_exercise(folder, read, relative)
+
+
+def _place_exercises(library: Library) -> None:
+    """Put each exercise at its numbered place in its course, between that course's lessons."""
+    for exercise in library.exercises:
+        doc = exercise.doc
+        if not exercise.course_slug:
+            continue
+        course = library.course(exercise.course_slug)
+        if course is None:
+            doc.problem(f"course '{exercise.course_slug}' does not exist in courses/", key="course")
+            continue
+        clash = next((item for item in course.items if item.number == exercise.number), None)
+        if clash is not None:
+            doc.problem(f"number {exercise.number} is taken by {clash.doc.path}", key="number")
+        elif course.item(exercise.slug) is not None:
+            doc.problem(f"a lesson in {course.slug} already uses the slug '{exercise.slug}'")
+        else:
+            course.items.append(exercise)
+            course.items.sort(key=lambda item: item.number)

@@ -1,6 +1,11 @@
-"""Links between lessons: authors link to files (they work on GitHub too); the app serves URLs."""
+"""Links between content files: authors link to files (they work on GitHub too); the app serves URLs.
+
+From a lesson in courses/<course>/: `02-next.md`, `../other/01-intro.md#part`, `course.md`, and
+`../../exercises/<slug>/exercise.md`.
+"""
 
 import re
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -15,41 +20,53 @@ MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+@dataclass(frozen=True)
+class Target:
+    kind: str  # "course", "lesson" or "exercise"
+    slug: str  # the course's or the exercise's
+    lesson: str | None
+    fragment: str
+
+    @property
+    def url(self) -> str:
+        path = f"/exercises/{self.slug}" if self.kind == "exercise" else f"/courses/{self.slug}"
+        if self.lesson:
+            path += f"/{self.lesson}"
+        return path + (f"#{self.fragment}" if self.fragment else "")
+
+
 def is_internal(target: str) -> bool:
     parts = urlsplit(target)
     return not parts.scheme and not parts.netloc and not target.startswith(("#", "/", "mailto:"))
 
 
-def resolve(course_slug: str, target: str) -> tuple[str, str | None, str] | None:
-    """Map a relative file link to (course slug, lesson slug or None, fragment); None if it cannot be a lesson."""
+def resolve(base: str, target: str) -> Target | None:
+    """Where a relative link from a file in `base` (courses/<slug> or exercises/<slug>) points."""
+    from webapp.content.exercises import EXERCISE_FILE
     from webapp.content.library import COURSE_FILE, LESSON_FILE
 
     parts = urlsplit(target)
-    path = PurePosixPath(course_slug) / parts.path
     resolved: list[str] = []
-    for piece in path.parts:
+    for piece in (PurePosixPath(base) / parts.path).parts:
         if piece == "..":
             if not resolved:
                 return None
             resolved.pop()
         elif piece != ".":
             resolved.append(piece)
-    if len(resolved) != 2:
-        return None
-    course, filename = resolved
-    if filename == COURSE_FILE:
-        return course, None, parts.fragment
-    match = LESSON_FILE.match(filename)
-    return (course, match[2], parts.fragment) if match else None
+    match resolved:
+        case ["courses", course, filename] if filename == COURSE_FILE:
+            return Target("course", course, None, parts.fragment)
+        case ["courses", course, filename] if lesson := LESSON_FILE.match(filename):
+            return Target("lesson", course, lesson[2], parts.fragment)
+        case ["exercises", slug, filename] if filename == EXERCISE_FILE:
+            return Target("exercise", slug, None, parts.fragment)
+    return None
 
 
-def url_for_target(course_slug: str, target: str) -> str | None:
-    found = resolve(course_slug, target)
-    if not found:
-        return None
-    course, lesson, fragment = found
-    url = f"/courses/{course}" + (f"/{lesson}" if lesson else "")
-    return url + (f"#{fragment}" if fragment else "")
+def url_for_target(base: str, target: str) -> str | None:
+    found = resolve(base, target)
+    return found.url if found else None
 
 
 def internal_links(body: str, first_line: int):
@@ -67,20 +84,22 @@ def internal_links(body: str, first_line: int):
 
 
 def check_links(library: "Library") -> list[Problem]:
+    documents = [
+        *((f"courses/{course.slug}", doc) for course in library.courses for doc in [course.doc, *course.lesson_docs]),
+        *((f"exercises/{exercise.slug}", exercise.doc) for exercise in library.exercises),
+    ]
     problems = []
-    for course in library.courses:
-        for doc in [course.doc, *(lesson.doc for lesson in course.lessons)]:
-            for line, target in internal_links(doc.body, doc.body_line):
-                if not _exists(library, course.slug, target):
-                    problems.append(Problem(doc.path, line, f"broken link to '{target}': no such lesson or course"))
+    for base, doc in documents:
+        for line, target in internal_links(doc.body, doc.body_line):
+            if not _exists(library, resolve(base, target)):
+                problems.append(Problem(doc.path, line, f"broken link to '{target}': no such lesson or course"))
     return problems
 
 
-def _exists(library: "Library", course_slug: str, target: str) -> bool:
-    found = resolve(course_slug, target)
-    if not found:
+def _exists(library: "Library", target: Target | None) -> bool:
+    if target is None:
         return False
-    course = library.course(found[0])
-    if course is None:
-        return False
-    return found[1] is None or course.lesson(found[1]) is not None
+    if target.kind == "exercise":
+        return library.exercise(target.slug) is not None
+    course = library.course(target.slug)
+    return course is not None and (target.lesson is None or course.item(target.lesson) is not None)

@@ -70,9 +70,9 @@ class Rendered:
 class GovukTreeprocessor(Treeprocessor):
     """Adds GOV.UK classes, turns details/admonitions into GOV.UK components and rewrites lesson links."""
 
-    def __init__(self, md: markdown.Markdown, course_slug: str):
+    def __init__(self, md: markdown.Markdown, base: str):
         super().__init__(md)
-        self.course_slug = course_slug
+        self.base = base
 
     def run(self, root: etree.Element) -> None:
         for element in list(root.iter()):
@@ -81,7 +81,7 @@ class GovukTreeprocessor(Treeprocessor):
             elif element.tag == "div" and "admonition" in element.get("class", ""):
                 _govuk_admonition(element)
             elif element.tag == "a" and is_internal(element.get("href", "")):
-                element.set("href", url_for_target(self.course_slug, element.get("href", "")) or "#")
+                element.set("href", url_for_target(self.base, element.get("href", "")) or "#")
             style = element.attrib.pop("style", "")  # inline styles would break the CSP
             if element.tag == "p" and (element.text or "").startswith(STX):
                 continue  # a placeholder for stashed HTML (code blocks): Markdown unwraps it later
@@ -115,23 +115,23 @@ def _govuk_admonition(div: etree.Element) -> None:
 
 
 class GovukExtension(Extension):
-    def __init__(self, course_slug: str):
+    def __init__(self, base: str):
         super().__init__()
-        self.course_slug = course_slug
+        self.base = base
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         # Priority below toc (5) so heading ids exist, above inline output.
-        md.treeprocessors.register(GovukTreeprocessor(md, self.course_slug), "govuk", 4)
+        md.treeprocessors.register(GovukTreeprocessor(md, self.base), "govuk", 4)
 
 
-def render_markdown(text: str, course_slug: str) -> Rendered:
-    return _render_cached(hashlib.sha256(text.encode()).hexdigest(), text, course_slug)
+def render_markdown(text: str, base: str) -> Rendered:
+    return _render_cached(hashlib.sha256(text.encode()).hexdigest(), text, base)
 
 
 @lru_cache(maxsize=512)
-def _render_cached(_digest: str, text: str, course_slug: str) -> Rendered:
+def _render_cached(_digest: str, text: str, base: str) -> Rendered:
     md = markdown.Markdown(
-        extensions=[*EXTENSIONS, GovukExtension(course_slug)],
+        extensions=[*EXTENSIONS, GovukExtension(base)],
         extension_configs={"toc": {"toc_depth": "2-2"}},
         output_format="html",
     )

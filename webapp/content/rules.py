@@ -5,6 +5,7 @@ from webapp.content.frontmatter import Document
 MAX_MINUTES = 480
 COURSE_FIELDS = {"title", "summary", "level", "order"}
 LESSON_FIELDS = {"title", "minutes", "objectives"}
+EXERCISE_FIELDS = {"title", "minutes", "objectives", "level", "course", "number", "packages", "data", "questions"}
 
 
 def _check_unknown(doc: Document, allowed: set[str]) -> None:
@@ -36,10 +37,10 @@ def check_course_meta(doc: Document) -> None:
         doc.problem("order must be a whole number", key="order")
 
 
-def check_lesson_meta(doc: Document) -> None:
+def check_lesson_meta(doc: Document, allowed: set[str] = LESSON_FIELDS) -> None:
     if doc.problems:
         return
-    _check_unknown(doc, LESSON_FIELDS)
+    _check_unknown(doc, allowed)
     _check_title(doc)
     minutes = doc.meta.get("minutes")
     if minutes is None:
@@ -51,3 +52,20 @@ def check_lesson_meta(doc: Document) -> None:
         doc.problem("objectives are missing: list what the learner will be able to do", key="objectives")
     elif not all(isinstance(item, str) and item.strip() for item in objectives):
         doc.problem("each objective must be a line of text", key="objectives")
+
+
+def check_exercise_meta(doc: Document) -> None:
+    check_lesson_meta(doc, EXERCISE_FIELDS)
+    if not doc.meta:  # unreadable front matter, already reported
+        return
+    if doc.meta.get("level") not in (1, 2, 3):
+        doc.problem("level must be 1, 2 or 3", key="level")
+    if not isinstance(doc.meta.get("course"), str) or not doc.meta["course"].strip():
+        doc.problem("course is missing: name the course folder this exercise belongs to", key="course")
+    number = doc.meta.get("number")
+    if not _is_int(number) or not 1 <= number <= 99:
+        doc.problem("number must be a whole number from 1 to 99: the exercise's place in its course", key="number")
+    if not isinstance(doc.meta.get("packages", []), list):
+        doc.problem("packages must be a list of package names", key="packages")
+    if not isinstance(doc.meta.get("data", []), list):
+        doc.problem("data must be a list of files, each with file, source and licence", key="data")

@@ -13,7 +13,7 @@ class CourseProgress:
 
     @property
     def total(self) -> int:
-        return len(self.course.lessons)
+        return len(self.course.items)
 
     @property
     def status(self) -> str:
@@ -23,8 +23,8 @@ class CourseProgress:
 
 
 def course_progress(course: Course, item_ids: dict, completed: set[int]) -> CourseProgress:
-    done = [lesson for lesson in course.lessons if item_ids.get((course.slug, lesson.slug)) in completed]
-    return CourseProgress(course, len(done), sum(lesson.minutes for lesson in done))
+    done = [item for item in course.items if item_ids.get((course.slug, item.slug)) in completed]
+    return CourseProgress(course, len(done), sum(item.minutes for item in done))
 
 
 def catalogue_by_level(library: Library, item_ids: dict, completed: set[int]) -> list[tuple[str, list[CourseProgress]]]:

@@ -1,4 +1,4 @@
-"""The catalogue, a course's lessons, a lesson, and marking it complete."""
+"""The catalogue, a course's lessons and exercises, a lesson, and marking it complete."""
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
@@ -35,27 +35,29 @@ def course(course_slug: str):
         "learn/course.html",
         course=course,
         progress=course_progress(course, item_ids, completed),
-        intro=render_markdown(course.doc.body, course.slug),
-        is_done=lambda lesson: item_ids.get((course.slug, lesson.slug)) in completed,
+        intro=render_markdown(course.doc.body, course.base),
+        is_done=lambda item: item_ids.get((course.slug, item.slug)) in completed,
     )
 
 
 @bp.get("/courses/<course_slug>/<lesson_slug>")
 def lesson(course_slug: str, lesson_slug: str):
     course = _course_or_404(course_slug)
-    lesson = course.lesson(lesson_slug)
+    lesson = course.item(lesson_slug)
     if lesson is None:
         abort(404)
-    index = course.lessons.index(lesson)
+    if lesson.kind == "exercise":
+        return redirect(url_for("exercises.exercise", slug=lesson.slug))
+    previous, following = course.neighbours(lesson)
     item = find_live_item(db.session, course.slug, lesson.slug)
     done = item is not None and item.id in completed_item_ids(db.session, current_user.id, current_training_year())
     return render_template(
         "learn/lesson.html",
         course=course,
         lesson=lesson,
-        body=render_markdown(lesson.doc.body, course.slug),
-        previous=course.lessons[index - 1] if index > 0 else None,
-        next=course.lessons[index + 1] if index + 1 < len(course.lessons) else None,
+        body=render_markdown(lesson.doc.body, course.base),
+        previous=previous,
+        next=following,
         done=done,
         can_complete=item is not None,
     )

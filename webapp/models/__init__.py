@@ -2,6 +2,6 @@
 
 from webapp.models.content import Course, CourseItem
 from webapp.models.people import User
-from webapp.models.training import Completion, OutsideLearning
+from webapp.models.training import Completion, ExerciseAttempt, OutsideLearning
 
-__all__ = ["Completion", "Course", "CourseItem", "OutsideLearning", "User"]
+__all__ = ["Completion", "Course", "CourseItem", "ExerciseAttempt", "OutsideLearning", "User"]

@@ -1,4 +1,4 @@
-"""Copy the library's courses and lessons into the database: all or nothing."""
+"""Copy the library's courses, lessons and exercises into the database: all or nothing."""
 
 from dataclasses import dataclass, field
 
@@ -42,10 +42,10 @@ def sync_library(session: Session, library: Library) -> SyncReport:
 
 def _sync_items(session: Session, course: Course, doc, report: SyncReport, now) -> None:
     items = {item.slug: item for item in course.items}
-    for position, lesson in enumerate(doc.lessons):
-        name = f"{doc.slug}/{lesson.slug}"
-        item = items.pop(lesson.slug, None) or _add(session, CourseItem(slug=lesson.slug, course=course), report, name)
-        _update(item, report, name, kind="lesson", title=lesson.title, minutes=lesson.minutes, position=position)
+    for position, source in enumerate(doc.items):
+        name = f"{doc.slug}/{source.slug}"
+        item = items.pop(source.slug, None) or _add(session, CourseItem(slug=source.slug, course=course), report, name)
+        _update(item, report, name, kind=source.kind, title=source.title, minutes=source.minutes, position=position)
     for item in items.values():
         _archive(item, report, f"{doc.slug}/{item.slug}", now)
 

@@ -18,7 +18,7 @@ class Entry:
     """One line of the record, whatever its source."""
 
     on: date
-    kind: str  # "Lesson" or "Outside learning"
+    kind: str  # "Lesson", "Exercise" or "Outside learning"
     title: str
     source: str  # the course, or the outside provider
     minutes: int
@@ -55,12 +55,15 @@ def minutes_in_year(session: Session, user_id: int, year: TrainingYear) -> int:
 
 def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[Entry]:
     completions = session.execute(
-        select(Completion.completed_at, Completion.minutes, CourseItem.title, Course.title)
+        select(Completion.completed_at, Completion.minutes, CourseItem.kind, CourseItem.title, Course.title)
         .join(CourseItem, Completion.item_id == CourseItem.id)
         .join(Course, CourseItem.course_id == Course.id)
         .where(Completion.user_id == user_id, Completion.training_year == year.label)
     )
-    entries = [Entry(uk_date(at), "Lesson", title, course, minutes) for at, minutes, title, course in completions]
+    entries = [
+        Entry(uk_date(at), kind.capitalize(), title, course, minutes)
+        for at, minutes, kind, title, course in completions
+    ]
     outside = session.scalars(
         select(OutsideLearning).where(
             OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends)

@@ -47,3 +47,19 @@ class OutsideLearning(db.Model):
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ExerciseAttempt(db.Model):
+    """One answer to one question, right or wrong: authors use these to find questions that need work."""
+
+    __tablename__ = "exercise_attempts"
+    __table_args__ = (Index("ix_exercise_attempts_user_item", "user_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("course_items.id"), index=True)
+    question_id: Mapped[str] = mapped_column(String(60))
+    answer: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool]
+    training_year: Mapped[int]
+    attempted_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,131 @@
+"""Exercises: a folder with exercise.md (instructions and questions), the starter notebook, its data
+and a model solution. Loaded and checked here; built into the JupyterLite site by webapp.lite."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from webapp.content.answers import Question
+from webapp.content.frontmatter import Document
+from webapp.content.problems import Problem
+from webapp.content.questions import read_questions
+from webapp.content.rules import check_exercise_meta
+
+EXERCISE_FILE = "exercise.md"
+NOTEBOOK_FILE = "notebook.py"
+SOLUTION_FILE = "solution.py"
+DATA_DIR = "data"
+PACKAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(==[A-Za-z0-9.]+)?$")
+
+
+@dataclass
+class Exercise:
+    slug: str
+    path: Path  # the exercise folder
+    doc: Document
+    questions: list[Question] = field(default_factory=list)
+    kind: str = "exercise"
+
+    @property
+    def title(self) -> str:
+        return str(self.doc.meta.get("title") or self.slug)
+
+    @property
+    def minutes(self) -> int:
+        value = self.doc.meta.get("minutes")
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+    @property
+    def objectives(self) -> list[str]:
+        value = self.doc.meta.get("objectives")
+        return [str(item) for item in value] if isinstance(value, list) else []
+
+    @property
+    def course_slug(self) -> str:
+        return str(self.doc.meta.get("course") or "")
+
+    @property
+    def number(self) -> int:
+        value = self.doc.meta.get("number")
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+    @property
+    def packages(self) -> list[str]:
+        value = self.doc.meta.get("packages") or []
+        return [str(item) for item in value] if isinstance(value, list) else []
+
+    @property
+    def notebook(self) -> Path:
+        return self.path / NOTEBOOK_FILE
+
+    @property
+    def solution(self) -> Path:
+        return self.path / SOLUTION_FILE
+
+    @property
+    def data_files(self) -> list[Path]:
+        folder = self.path / DATA_DIR
+        return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+
+    @property
+    def data_sources(self) -> list[dict]:
+        value = self.doc.meta.get("data") or []
+        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+def check_exercise_files(exercise: Exercise, relative) -> list[Problem]:
+    """The notebook parses, every data file is present and has its origin stated."""
+    import jupytext  # imported here: loading lessons alone should not pay for it
+
+    problems = []
+    for required in (exercise.notebook, exercise.solution):
+        if not required.is_file():
+            problems.append(Problem(relative(required), 1, f"file is missing: every exercise needs {required.name}"))
+    if exercise.notebook.is_file():
+        try:
+            notebook = jupytext.read(exercise.notebook, fmt="py:percent")
+            if not notebook.cells:
+                problems.append(Problem(relative(exercise.notebook), 1, "the notebook has no cells"))
+        except Exception as error:  # jupytext raises many kinds; any means it will not open
+            problems.append(Problem(relative(exercise.notebook), 1, f"the notebook does not parse: {error}"))
+    problems += _check_data(exercise, relative)
+    for index, package in enumerate(exercise.packages):
+        if not PACKAGE.match(package):
+            line = exercise.doc.line_at("packages", index)
+            problems.append(Problem(exercise.doc.path, line, f"'{package}' is not a package name (or name==version)"))
+    return problems
+
+
+def _check_data(exercise: Exercise, relative) -> list[Problem]:
+    problems = []
+    present = {path.name for path in exercise.data_files}
+    declared = set()
+    for index, source in enumerate(exercise.data_sources):
+        name = source.get("file")
+        line = exercise.doc.line_at("data", index)
+        declared.add(name)
+        if name not in present:
+            problems.append(Problem(exercise.doc.path, line, f"data file '{name}' is not in {DATA_DIR}/"))
+        if not str(source.get("source") or "").strip() or not str(source.get("licence") or "").strip():
+            problems.append(Problem(exercise.doc.path, line, f"data file '{name}' needs a source and a licence"))
+    for name in sorted(present - declared):
+        problems.append(
+            Problem(
+                exercise.doc.path,
+                exercise.doc.line_of("data"),
+                f"data file '{name}' is not listed under data: say where it comes from",
+            )
+        )
+    return problems
+
+
+def load_exercise(folder: Path, read, relative) -> Exercise:
+    exercise = Exercise(folder.name, folder, read(folder / EXERCISE_FILE))
+    check_exercise_meta(exercise.doc)
+    if not exercise.doc.problems:
+        exercise.questions = read_questions(exercise.doc)
+    exercise.doc.problems.extend(check_exercise_files(exercise, relative))
+    return exercise

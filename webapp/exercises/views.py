@@ -1,0 +1,96 @@
+"""An exercise: instructions, the notebook running in the browser, and questions checked here."""
+
+from pathlib import Path
+
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+
+from webapp.content.answers import mark_submission
+from webapp.content.render import render_markdown
+from webapp.context import content_library, current_training_year
+from webapp.exercises import bp
+from webapp.exercises.downloads import notebook_download
+from webapp.extensions import db
+from webapp.models.attempts import record_submission
+from webapp.models.catalogue import find_live_item
+from webapp.models.record import completed_item_ids
+
+
+def _exercise_or_404(slug: str):
+    exercise = content_library().exercise(slug)
+    course = content_library().course(exercise.course_slug) if exercise else None
+    if exercise is None or course is None or course.item(slug) is not exercise:
+        abort(404)
+    return exercise, course
+
+
+def _page(exercise, course, marking=None, answers=None, status=200):
+    item = find_live_item(db.session, course.slug, exercise.slug)
+    done = item is not None and item.id in completed_item_ids(db.session, current_user.id, current_training_year())
+    previous, following = course.neighbours(exercise)
+    lite_ready = (Path(current_app.config["LITE_DIR"]) / "jupyter-lite.json").is_file()
+    errors = []
+    if marking is not None:
+        errors = [{"text": message, "href": f"#answer-{qid}"} for qid, message in marking.unreadable.items()]
+        errors += [
+            {
+                "text": f"Question {exercise.questions.index(m.question) + 1} is not right yet",
+                "href": f"#answer-{m.question.id}",
+            }
+            for m in marking.wrong
+        ]
+    html = render_template(
+        "exercises/exercise.html",
+        exercise=exercise,
+        course=course,
+        instructions=render_markdown(exercise.doc.body, f"exercises/{exercise.slug}"),
+        done=done,
+        can_complete=item is not None,
+        previous=previous,
+        next=following,
+        lite_ready=lite_ready,
+        marking=marking,
+        answers=answers or {},
+        errors=errors,
+    )
+    return html, status
+
+
+@bp.get("/exercises/<slug>")
+def exercise(slug: str):
+    return _page(*_exercise_or_404(slug))
+
+
+@bp.post("/exercises/<slug>/answers")
+def answer(slug: str):
+    exercise, course = _exercise_or_404(slug)
+    item = find_live_item(db.session, course.slug, exercise.slug)
+    if item is None:
+        abort(404)
+    answers = {
+        q.id: request.form.getlist(f"answer-{q.id}") if q.kind == "multiple" else request.form.get(f"answer-{q.id}", "")
+        for q in exercise.questions
+    }
+    marking = mark_submission(exercise.questions, answers)
+    if marking.unreadable:
+        return _page(exercise, course, marking, answers)
+    completed = record_submission(db.session, current_user.id, item, marking.marked, current_training_year())
+    db.session.commit()
+    if not marking.all_correct:
+        return _page(exercise, course, marking, answers)
+    if completed:
+        flash(f"Exercise complete: {item.minutes} minutes added to your training record", "success")
+    else:
+        flash("All your answers are right. You had already completed this exercise this training year.", "info")
+    return redirect(url_for("exercises.exercise", slug=slug))
+
+
+@bp.get("/exercises/<slug>/download/<path:filename>")
+def download(slug: str, filename: str):
+    exercise, _course = _exercise_or_404(slug)
+    if filename == f"{slug}.ipynb":
+        return notebook_download(exercise)
+    data = {path.name: path for path in exercise.data_files}
+    if filename not in data:
+        abort(404)
+    return send_file(data[filename], as_attachment=True, download_name=filename)
