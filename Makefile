@@ -19,7 +19,7 @@ $(VENV)/.installed-test: $(VENV)/.installed-run
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-# GOV.UK Frontend comes from the npm registry at build time and is served by the app: no CDN.
+# GOV.UK Frontend and Pyodide come from the npm registry at build time and are served by the app: no CDN.
 $(ASSETS)/.built: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(ASSETS) && mkdir -p $(ASSETS)
@@ -35,6 +35,7 @@ system-deps:
 run: $(VENV)/.installed-run assets
 	$(BIN)/flask db upgrade
 	$(BIN)/flask content sync
+	$(BIN)/flask lite build
 	$(BIN)/flask demo seed
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 

@@ -4,8 +4,6 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
-from whitenoise import WhiteNoise
 
 from webapp.config import Config, check_config
 from webapp.content.cache import LibraryCache
@@ -23,7 +21,7 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
     app.config["YEAR_START"] = YearStart.parse(app.config["TRAINING_YEAR_START"])
     app.extensions["content_library"] = LibraryCache(Path(app.config["CONTENT_DIR"]), Path(app.config["EXERCISES_DIR"]))
 
-    from webapp import commands, errors, jinja, security
+    from webapp import commands, errors, jinja, security, static_files
     from webapp.extensions import csrf, db, limiter, login_manager, migrate, wtforms_helpers
 
     db.init_app(app)
@@ -37,7 +35,7 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
     register_blueprints(app)
     errors.init_app(app)
     commands.init_app(app)
-    _serve_assets(app)
+    static_files.init_app(app)
     return app
 
 
@@ -51,13 +49,3 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth_bp, learn_bp, exercises_bp, record_bp, authoring_bp, health_bp):
         app.register_blueprint(blueprint)
-
-
-def _serve_assets(app: Flask) -> None:
-    """GOV.UK Frontend (built from npm into ASSETS_DIR) and our own files, both at /assets, no CDN."""
-    if app.config["PROXY_FIX_X_FOR"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"], x_proto=1)
-    served = WhiteNoise(app.wsgi_app, max_age=3600, autorefresh=app.debug)
-    served.add_files(str(Path(__file__).parent / "static"), prefix="assets/")
-    served.add_files(app.config["ASSETS_DIR"], prefix="assets/")
-    app.wsgi_app = served

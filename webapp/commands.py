@@ -1,6 +1,7 @@
 """Command-line tools: `flask users`, `flask content`, `flask demo`."""
 
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -13,10 +14,11 @@ from webapp.extensions import db
 users = AppGroup("users", help="Manage accounts.")
 content = AppGroup("content", help="Check and load course content.")
 demo = AppGroup("demo", help="Demo data for trying Data Day.")
+lite = AppGroup("lite", help="The JupyterLite site that exercises run in.")
 
 
 def init_app(app: Flask) -> None:
-    for group in (users, content, demo):
+    for group in (users, content, demo, lite):
         app.cli.add_command(group)
 
 
@@ -91,3 +93,34 @@ def seed_command() -> None:
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for person, role in people:
         click.echo(f"  {person.email:<40} {role}")
+
+
+@lite.command("build")
+@click.option(
+    "--pyodide-dist",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A full Pyodide distribution folder to use instead of the npm core (e.g. one with pandas).",
+)
+@click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
+def lite_build_command(pyodide_dist: Path | None, force: bool) -> None:
+    """Build the notebook site with every exercise's notebook and data; no request will leave Data Day."""
+    from webapp.lite.build import ExerciseSource, LiteBuildError, build_site
+
+    library = content_library()
+    if library.problems:
+        for problem in library.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException("fix the content problems above first (flask content check)")
+    sources = [ExerciseSource(e.slug, e.notebook, e.data_files, e.packages) for e in library.exercises]
+    dist = pyodide_dist or current_app.config["PYODIDE_DIST"]
+    try:
+        result = build_site(
+            sources,
+            Path(current_app.config["LITE_DIR"]),
+            cache_dir=Path(current_app.config["LITE_CACHE_DIR"]),
+            pyodide_dist=Path(dist) if dist else None,
+            force=force,
+        )
+    except LiteBuildError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(result.summary())

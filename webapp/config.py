@@ -29,6 +29,8 @@ class Config:
         self.CONTENT_DIR = os.environ.get("CONTENT_DIR", str(PROJECT_ROOT / "courses"))
         self.EXERCISES_DIR = os.environ.get("EXERCISES_DIR", str(PROJECT_ROOT / "exercises"))
         self.LITE_DIR = os.environ.get("LITE_DIR", str(PROJECT_ROOT / "build" / "lite"))
+        self.LITE_CACHE_DIR = os.environ.get("LITE_CACHE_DIR", str(PROJECT_ROOT / "build" / "cache"))
+        self.PYODIDE_DIST = os.environ.get("PYODIDE_DIST")  # a full Pyodide distribution, instead of npm's core
         self.ASSETS_DIR = os.environ.get("ASSETS_DIR", str(PROJECT_ROOT / "build" / "assets"))
         self.PROXY_FIX_X_FOR = int(os.environ.get("PROXY_FIX_X_FOR", "0"))  # proxies in front, for per-address limits
         self.REQUIRED_MINUTES = int(os.environ.get("REQUIRED_MINUTES", "420"))

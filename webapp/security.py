@@ -15,6 +15,7 @@ CSP = {
     "font-src": "'self'",
     "connect-src": "'self'",
     "frame-src": "'self'",
+    "worker-src": "'none'",  # only the notebook site under /lite runs workers (see static_files)
     "frame-ancestors": "'self'",
     "form-action": "'self'",
     "base-uri": "'self'",

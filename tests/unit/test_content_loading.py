@@ -127,8 +127,8 @@ def test_a_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path):
     assert [str(p) for p in load_library(root).problems][0].startswith("courses/c/01-a.md:1: file is not UTF-8")
 
 
-def test_the_shipped_courses_have_no_problems():
-    root = Path(__file__).resolve().parents[2] / "courses"
-    library = load_library(root)
+def test_the_shipped_courses_and_exercises_have_no_problems():
+    project = Path(__file__).resolve().parents[2]
+    library = load_library(project / "courses", project / "exercises")
     assert [str(problem) for problem in library.problems] == []
     assert len(library.courses) >= 1 and all(len(course.lessons) >= 3 for course in library.courses)

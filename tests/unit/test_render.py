@@ -37,8 +37,8 @@ def test_tables_fenced_code_and_admonitions_render():
     assert '<table class="govuk-table">' in html
     assert 'class="govuk-table__cell govuk-table__cell--numeric">12<' in html
     assert "style=" not in html  # inline styles would be blocked by the CSP
-    assert '<pre><code class="language-text">=TRIM(A2)' in html
-    assert "<p" not in html.split("<pre>")[0].rsplit("</table>", 1)[1]  # no empty paragraph around the code
+    assert '<pre class="highlight"><code class="language-text">=TRIM(A2)' in html
+    assert "<p" not in html.split("<pre")[0].rsplit("</table>", 1)[1]  # no empty paragraph around the code
     assert "app-callout--warning" in html and "Keep the raw file." in html
 
 
@@ -56,3 +56,10 @@ def test_contents_lists_the_second_level_headings():
 
 def test_rendering_is_cached_for_the_same_text():
     assert render_markdown("## Same\n", "courses/c") is render_markdown("## Same\n", "courses/c")
+
+
+def test_code_inside_a_self_check_answer_renders_as_code():
+    html = render_markdown('??? question "Q"\n    Answer:\n\n    ```python\n    print(1)\n    ```\n', "courses/c").html
+    assert '<div class="govuk-details__text">' in html
+    assert '<pre class="highlight"><code class="language-python">print(1)' in html
+    assert "```" not in html

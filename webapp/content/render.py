@@ -13,7 +13,7 @@ from markdown.util import STX
 
 from webapp.content.links import is_internal, url_for_target
 
-EXTENSIONS = ["tables", "fenced_code", "admonition", "toc", "sane_lists", "pymdownx.details"]
+EXTENSIONS = ["tables", "pymdownx.highlight", "pymdownx.superfences", "admonition", "toc", "sane_lists", "pymdownx.details"]
 
 TAG_CLASSES = {
     "p": "govuk-body",
@@ -132,7 +132,7 @@ def render_markdown(text: str, base: str) -> Rendered:
 def _render_cached(_digest: str, text: str, base: str) -> Rendered:
     md = markdown.Markdown(
         extensions=[*EXTENSIONS, GovukExtension(base)],
-        extension_configs={"toc": {"toc_depth": "2-2"}},
+        extension_configs={"toc": {"toc_depth": "2-2"}, "pymdownx.highlight": {"use_pygments": False}},
         output_format="html",
     )
     html = md.convert(text)
