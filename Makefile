@@ -44,4 +44,5 @@ test: $(VENV)/.installed-test assets system-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/flask content check
 	$(BIN)/pytest
-	TEST_DATABASE=postgresql $(BIN)/pytest
+	# The notebook site's build tests do not touch the database: once is enough.
+	TEST_DATABASE=postgresql $(BIN)/pytest --ignore=tests/lite

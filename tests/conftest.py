@@ -12,6 +12,7 @@ from webapp import create_app
 from webapp.config import TestConfig
 from webapp.extensions import db
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_COURSES = Path(__file__).parent / "fixtures" / "courses"
 FIXTURE_EXERCISES = Path(__file__).parent / "fixtures" / "exercises"
 FIXTURE_CONTENT = {"CONTENT_DIR": str(FIXTURE_COURSES), "EXERCISES_DIR": str(FIXTURE_EXERCISES)}

@@ -30,6 +30,8 @@ class Config:
         self.EXERCISES_DIR = os.environ.get("EXERCISES_DIR", str(PROJECT_ROOT / "exercises"))
         self.LITE_DIR = os.environ.get("LITE_DIR", str(PROJECT_ROOT / "build" / "lite"))
         self.LITE_CACHE_DIR = os.environ.get("LITE_CACHE_DIR", str(PROJECT_ROOT / "build" / "cache"))
+        # Seconds to wait for Python to start in the learner's browser before saying it has not.
+        self.NOTEBOOK_START_TIMEOUT = int(os.environ.get("NOTEBOOK_START_TIMEOUT", "120"))
         self.PYODIDE_DIST = os.environ.get("PYODIDE_DIST")  # a full Pyodide distribution, instead of npm's core
         self.ASSETS_DIR = os.environ.get("ASSETS_DIR", str(PROJECT_ROOT / "build" / "assets"))
         self.PROXY_FIX_X_FOR = int(os.environ.get("PROXY_FIX_X_FOR", "0"))  # proxies in front, for per-address limits

@@ -1,6 +1,6 @@
 """GET /healthz: for load balancers; 200 only when the database answers."""
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, jsonify, redirect
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -19,3 +19,9 @@ def healthz():
         db.session.rollback()
         return jsonify(status="unavailable", database="unreachable"), 503
     return jsonify(status="ok", database="ok")
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for it at the root, whatever the page says (JupyterLite's pages among them)."""
+    return redirect("/assets/images/favicon.ico", 301)

@@ -45,7 +45,14 @@ def init_app(app: Flask) -> None:
 
 
 # Everything else needs a signed-in person: new routes are private unless listed here.
-PUBLIC_ENDPOINTS = {"auth.start", "auth.sign_in", "auth.register", "health.healthz", "auth.accessibility"}
+PUBLIC_ENDPOINTS = {
+    "auth.start",
+    "auth.sign_in",
+    "auth.register",
+    "health.healthz",
+    "health.favicon",
+    "auth.accessibility",
+}
 
 
 def _require_sign_in():

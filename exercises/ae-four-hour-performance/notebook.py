@@ -37,6 +37,7 @@ print("Department types:", sorted({row["department_type"] for row in rows}))
 #
 # Then use it for all rows, and for Type 1 rows only. Use a list comprehension to pick out the Type 1 rows.
 
+
 # %%
 def percent_within_4_hours(some_rows):
     # TODO: add up within_4_hours and attendances for some_rows, then return the percentage
@@ -100,12 +101,14 @@ print(len(trust_results), "trusts")
 # %%
 from tabulate import tabulate
 
-print(tabulate(
-    trust_results,
-    headers=["Trust", "Type 1 attendances", "Within 4 hours", "% within 4 hours"],
-    floatfmt=".1f",
-    tablefmt="github",
-))
+print(
+    tabulate(
+        trust_results,
+        headers=["Trust", "Type 1 attendances", "Within 4 hours", "% within 4 hours"],
+        floatfmt=".1f",
+        tablefmt="github",
+    )
+)
 
 # %% [markdown]
 # ## Step 6: the trend by month

@@ -4,8 +4,10 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-WHY = ("Type 3 departments see fewer patients but almost all within 4 hours, "
-       "and a simple mean gives every row the same weight")
+WHY = (
+    "Type 3 departments see fewer patients but almost all within 4 hours, "
+    "and a simple mean gives every row the same weight"
+)
 
 
 def percent_within_4_hours(rows) -> float:

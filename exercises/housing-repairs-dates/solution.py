@@ -6,8 +6,13 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-MONTH_NAMES = {"2025-04": "April 2025", "2025-11": "November 2025", "2025-12": "December 2025",
-               "2026-01": "January 2026", "2026-03": "March 2026"}
+MONTH_NAMES = {
+    "2025-04": "April 2025",
+    "2025-11": "November 2025",
+    "2025-12": "December 2025",
+    "2026-01": "January 2026",
+    "2026-03": "March 2026",
+}
 
 
 def answers(data_dir) -> dict:

@@ -39,8 +39,25 @@ OFFICE_WEIGHTS = [14, 18, 12, 10, 16, 13, 9, 8, 11]
 CLOSED = "JC09"  # closed, so it is not in the list of offices
 LAST_CODE = 62
 OTHER_DISTRICTS = ["Harbour Coast", "Longmoor", "Millbrook", "Northcliffe", "Orchard Vale", "Westmere"]
-NAME_STARTS = ["Bram", "Cran", "Elm", "Fen", "Glen", "Hart", "Lang", "Mar", "Oak", "Pen", "Red",
-               "Sand", "Stan", "Thorn", "Wil", "Wood", "Yar"]
+NAME_STARTS = [
+    "Bram",
+    "Cran",
+    "Elm",
+    "Fen",
+    "Glen",
+    "Hart",
+    "Lang",
+    "Mar",
+    "Oak",
+    "Pen",
+    "Red",
+    "Sand",
+    "Stan",
+    "Thorn",
+    "Wil",
+    "Wood",
+    "Yar",
+]
 NAME_ENDS = ["bridge", "by", "don", "field", "ford", "ley", "stow", "ton", "wick", "worth"]
 
 
@@ -100,9 +117,9 @@ def plant_problems(rng: random.Random, rows: list[list[str]]) -> list[list[str]]
     for n, i in enumerate(codes):
         rows[i][1] = "JC09" if n < 7 else "JC1O"
     bad_dates = ["2025-02-12", "2025-03-04", "2025-01-27", "2062-03-05", "2062-01-19", "2026-02-30", "2026-02-29"]
-    for i, text in zip(dates, bad_dates):
+    for i, text in zip(dates, bad_dates, strict=True):
         rows[i][2] = text
-    for i, text in zip(durations, ["-15", "-30", "600", "450", "-20"]):
+    for i, text in zip(durations, ["-15", "-30", "600", "450", "-20"], strict=True):
         rows[i][4], rows[i][5] = "Attended", text
     # Exact copies of clean rows, each placed just after its original, as a double import would.
     damaged = set(targets)
@@ -123,8 +140,9 @@ def main() -> None:
     DATA.mkdir(exist_ok=True)
     with open(DATA / "jobcentre-appointments.csv", "w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file, lineterminator="\n")
-        writer.writerow(["appointment_id", "office_code", "appointment_date", "appointment_type", "outcome",
-                         "duration_minutes"])
+        writer.writerow(
+            ["appointment_id", "office_code", "appointment_date", "appointment_type", "outcome", "duration_minutes"]
+        )
         writer.writerows(rows)
     with open(DATA / "offices.csv", "w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file, lineterminator="\n")

@@ -119,6 +119,7 @@ for row in appointments:
 #
 # A duration must be a whole number from 0 to 240 minutes. Finish the function.
 
+
 # %%
 def duration_problem(text):
     """Say what is wrong with a duration, or return None if it is fine."""

@@ -40,7 +40,8 @@ def answers(data_dir) -> dict:
 
     invalid = sorted({row["office_code"] for row in appointments} - valid_codes)
     clean = [
-        row for row in unique_rows
+        row
+        for row in unique_rows
         if row["outcome"].strip()
         and row["office_code"] in valid_codes
         and good_date(row["appointment_date"])

@@ -38,7 +38,7 @@ def main() -> None:
     rng = random.Random(SEED)
     rows = []
     for grade, (counts, grade_mood) in GRADES.items():
-        for directorate, count in zip(DIRECTORATES, counts):
+        for directorate, count in zip(DIRECTORATES, counts, strict=True):
             for _ in range(count):
                 person = rng.gauss(0, 0.6)  # each respondent has a general outlook
                 mood = grade_mood + DIRECTORATE_MOOD[directorate] + person

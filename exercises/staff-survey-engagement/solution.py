@@ -39,7 +39,9 @@ def answers(data_dir) -> dict:
     positive = sum(1 for answer in q1 if answer in ("Agree", "Strongly agree"))
 
     sizes = Counter((row["grade"], row["directorate"]) for row in scored)
-    small = [f"{grade} in {directorate}" for grade, directorate in SMALL_GROUP_OPTIONS if sizes[grade, directorate] < 10]
+    small = [
+        f"{grade} in {directorate}" for grade, directorate in SMALL_GROUP_OPTIONS if sizes[grade, directorate] < 10
+    ]
 
     return {
         "engagement-index": round(statistics.mean(row["score"] for row in scored), 1),

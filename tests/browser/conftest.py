@@ -5,6 +5,7 @@ Every page visited is checked with axe-core.
 """
 
 import threading
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -29,6 +30,25 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def lite_site():
+    """The notebook site for the fixture exercises, built once (and kept between runs while unchanged)."""
+    from tests.conftest import FIXTURE_CONTENT, PROJECT_ROOT
+    from webapp.content.library import load_library
+    from webapp.lite.build import ExerciseSource, build_site
+
+    library = load_library(Path(FIXTURE_CONTENT["CONTENT_DIR"]), Path(FIXTURE_CONTENT["EXERCISES_DIR"]))
+    sources = [ExerciseSource(e.slug, e.notebook, e.data_files, e.packages) for e in library.exercises]
+    output = PROJECT_ROOT / "build" / "test-lite"
+    build_site(sources, output, cache_dir=PROJECT_ROOT / "build" / "cache")
+    return output
+
+
+@pytest.fixture
+def settings(settings, lite_site):
+    return {**settings, "LITE_DIR": str(lite_site)}
+
+
 @pytest.fixture
 def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -45,8 +65,9 @@ class AccessibilityChecker:
         self.axe = Axe()
         self.checked: list[str] = []
 
-    def check(self, page) -> None:
-        results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    def check(self, page, exclude: list[str] | None = None) -> None:
+        context = {"exclude": [[selector] for selector in exclude]} if exclude else None
+        results = self.axe.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         self.checked.append(page.url)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
@@ -60,9 +81,12 @@ def axe():
 def foreign_requests(page, live_server):
     """Every request the page makes, to anywhere but the test server."""
     outside: list[str] = []
-    page.on(
+    # On the context, not the page: the notebook's workers and service worker fetch too.
+    page.context.on(
         "request",
-        lambda request: None if request.url.startswith((live_server, "data:")) else outside.append(request.url),
+        lambda request: (
+            None if request.url.startswith((live_server, "data:", "blob:")) else outside.append(request.url)
+        ),
     )
     return outside
 

@@ -80,7 +80,7 @@ def test_the_fixture_exercise_is_valid_and_sits_after_the_lessons(content):
             "",
             f"{EXERCISE}:11: data file 'regions.csv' needs a source and a licence",
         ),
-        ("packages: []", "packages: [pandas; rm]", f"{EXERCISE}:9: 'pandas; rm' is not a package name"),
+        ("packages: [tabulate, pygal]", "packages: [pandas; rm]", f"{EXERCISE}:9: 'pandas; rm' is not a package name"),
         (
             "See [the first lesson](../../courses/spreadsheet-basics/01-rows-and-columns.md)",
             "See [x](../../courses/spreadsheet-basics/09-gone.md)",

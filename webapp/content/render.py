@@ -13,7 +13,15 @@ from markdown.util import STX
 
 from webapp.content.links import is_internal, url_for_target
 
-EXTENSIONS = ["tables", "pymdownx.highlight", "pymdownx.superfences", "admonition", "toc", "sane_lists", "pymdownx.details"]
+EXTENSIONS = [
+    "tables",
+    "pymdownx.highlight",
+    "pymdownx.superfences",
+    "admonition",
+    "toc",
+    "sane_lists",
+    "pymdownx.details",
+]
 
 TAG_CLASSES = {
     "p": "govuk-body",
