@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.orm import close_all_sessions
 
 from webapp import create_app
 from webapp.config import TestConfig
@@ -83,6 +84,8 @@ def app(settings):
             sync_library(db.session, content_library())
             db.session.commit()
         yield app
+        # Close every session (threads' too, e.g. a live server's) so disposing closes every connection.
+        close_all_sessions()
         db.session.remove()
         db.engine.dispose()
 

@@ -130,3 +130,14 @@ def test_a_kernel_that_never_starts_is_reported_plainly(short_start_timeout, pag
     page.goto(f"{live_server}{PAGE}")
     expect(page.locator("#notebook-status")).to_contain_text("The notebook has not started", timeout=20_000)
     expect(page.get_by_role("link", name="regions.csv")).to_be_visible()
+
+
+def test_the_notebook_site_holds_no_answers(lite_site):
+    """The questions' expected answers, hints and the model solution stay on the server."""
+    secrets = ["def answers(", "Do not count the header row", "tolerance", "accepted: [NE]", "questions:"]
+    files = [p for p in lite_site.rglob("*") if p.is_file() and p.suffix in {".json", ".ipynb", ".csv", ".py", ".md"}]
+    assert any(p.name == "count-the-regions.ipynb" for p in files)
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found = [secret for secret in secrets if secret in text]
+        assert found == [], path

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.helpers import make_user, sign_in
+from webapp.extensions import db
 
 PUBLIC = ["/", "/sign-in", "/register", "/accessibility", "/healthz", "/favicon.ico"]
 # Every route rule with an example path; the first test fails when a route is added and not listed.
@@ -131,6 +132,8 @@ def test_a_crash_shows_the_gov_uk_500_page(settings):
     client = app.test_client()
     with app.app_context():
         sign_in(client, make_user())
-    response = client.get("/boom")
+        response = client.get("/boom")
+        db.session.remove()
+        db.engine.dispose()  # this test's own app: close its connections
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.get_data(as_text=True)
