@@ -12,23 +12,13 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.browser.conftest import CHROMIUM_ARGS
 from tests.lite import SLUG, build_cache, write_exercise
 from webapp.lite.build import BuildResult, build_site
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOK_PATH = f"{SLUG}/{SLUG}.ipynb"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    # As offline as a learner's locked-down laptop: no name resolves except this machine.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 # What the site needs beyond 'self': ajv compiles settings schemas with eval, Pyodide compiles WebAssembly,
 # JupyterLab injects styles, and outputs (SVG charts) are data: images.
 CSP = (

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from webapp.content.answers import Question
 from webapp.content.frontmatter import Document
+from webapp.content.items import FrontMatterItem
 from webapp.content.problems import Problem
 from webapp.content.questions import read_questions
 from webapp.content.rules import check_exercise_meta
@@ -19,26 +20,12 @@ PACKAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(==[A-Za-z0-9.]+)?$")
 
 
 @dataclass
-class Exercise:
+class Exercise(FrontMatterItem):
     slug: str
     path: Path  # the exercise folder
     doc: Document
     questions: list[Question] = field(default_factory=list)
     kind: str = "exercise"
-
-    @property
-    def title(self) -> str:
-        return str(self.doc.meta.get("title") or self.slug)
-
-    @property
-    def minutes(self) -> int:
-        value = self.doc.meta.get("minutes")
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-    @property
-    def objectives(self) -> list[str]:
-        value = self.doc.meta.get("objectives")
-        return [str(item) for item in value] if isinstance(value, list) else []
 
     @property
     def course_slug(self) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from webapp.content.exercises import Exercise, load_exercise
 from webapp.content.frontmatter import Document, parse_document
+from webapp.content.items import FrontMatterItem
 from webapp.content.problems import Problem
 from webapp.content.rules import check_course_meta, check_lesson_meta
 
@@ -22,27 +23,13 @@ LEVELS = {
 
 
 @dataclass
-class Lesson:
+class Lesson(FrontMatterItem):
     course_slug: str
     slug: str
     number: int
     path: Path
     doc: Document
     kind: str = "lesson"
-
-    @property
-    def title(self) -> str:
-        return str(self.doc.meta.get("title") or self.slug)
-
-    @property
-    def minutes(self) -> int:
-        value = self.doc.meta.get("minutes")
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-    @property
-    def objectives(self) -> list[str]:
-        value = self.doc.meta.get("objectives")
-        return [str(item) for item in value] if isinstance(value, list) else []
 
 
 Item = Lesson | Exercise
