@@ -111,7 +111,7 @@ def lite_build_command(pyodide_dist: Path | None, force: bool) -> None:
         for problem in library.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException("fix the content problems above first (flask content check)")
-    sources = [ExerciseSource(e.slug, e.notebook, e.data_files, e.packages) for e in library.exercises]
+    sources = [ExerciseSource.from_exercise(exercise) for exercise in library.exercises]
     dist = pyodide_dist or current_app.config["PYODIDE_DIST"]
     try:
         result = build_site(

@@ -1,6 +1,6 @@
 """Templates: GOV.UK Frontend macros beside our own, plus the helpers every page uses."""
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, request, url_for
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from webapp.forms import error_list
@@ -39,8 +39,6 @@ def _page_context() -> dict:
 
 def item_url(item) -> str:
     """Where a course item lives: lessons under their course, exercises at /exercises/<slug>."""
-    from flask import url_for
-
     if item.kind == "exercise":
         return url_for("exercises.exercise", slug=item.slug)
     return url_for("learn.lesson", course_slug=item.course_slug, lesson_slug=item.slug)

@@ -40,7 +40,7 @@ def lite_site():
     from webapp.lite.build import ExerciseSource, build_site
 
     library = load_library(Path(FIXTURE_CONTENT["CONTENT_DIR"]), Path(FIXTURE_CONTENT["EXERCISES_DIR"]))
-    sources = [ExerciseSource(e.slug, e.notebook, e.data_files, e.packages) for e in library.exercises]
+    sources = [ExerciseSource.from_exercise(exercise) for exercise in library.exercises]
     output = PROJECT_ROOT / "build" / "test-lite"
     build_site(sources, output, cache_dir=PROJECT_ROOT / "build" / "cache")
     return output

@@ -2,7 +2,7 @@
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 KINDS = ("number", "text", "single", "multiple")
 _SPACES = re.compile(r"\s+")
@@ -22,7 +22,7 @@ class Question:
     options: tuple[str, ...] = ()
     tolerance: float = 0.0
     hint: str = ""
-    accepted: tuple[str, ...] = field(default=())  # text: other spellings that count as right
+    accepted: tuple[str, ...] = ()  # text: other spellings that count as right
 
 
 @dataclass(frozen=True)

@@ -7,26 +7,25 @@ from flask_login import current_user
 
 from webapp.content.answers import mark_submission
 from webapp.content.render import render_markdown
-from webapp.context import content_library, current_training_year
+from webapp.context import content_library, current_training_year, live_item_and_done
 from webapp.exercises import bp
 from webapp.exercises.downloads import notebook_download
 from webapp.extensions import db
 from webapp.models.attempts import record_submission
 from webapp.models.catalogue import find_live_item
-from webapp.models.record import completed_item_ids
 
 
 def _exercise_or_404(slug: str):
-    exercise = content_library().exercise(slug)
-    course = content_library().course(exercise.course_slug) if exercise else None
+    library = content_library()
+    exercise = library.exercise(slug)
+    course = library.course(exercise.course_slug) if exercise else None
     if exercise is None or course is None or course.item(slug) is not exercise:
         abort(404)
     return exercise, course
 
 
-def _page(exercise, course, marking=None, answers=None, status=200):
-    item = find_live_item(db.session, course.slug, exercise.slug)
-    done = item is not None and item.id in completed_item_ids(db.session, current_user.id, current_training_year())
+def _page(exercise, course, marking=None, answers=None) -> str:
+    item, done = live_item_and_done(course.slug, exercise.slug)
     previous, following = course.neighbours(exercise)
     lite_ready = (Path(current_app.config["LITE_DIR"]) / "jupyter-lite.json").is_file()
     errors = []
@@ -39,7 +38,7 @@ def _page(exercise, course, marking=None, answers=None, status=200):
             }
             for m in marking.wrong
         ]
-    html = render_template(
+    return render_template(
         "exercises/exercise.html",
         exercise=exercise,
         course=course,
@@ -53,7 +52,6 @@ def _page(exercise, course, marking=None, answers=None, status=200):
         answers=answers or {},
         errors=errors,
     )
-    return html, status
 
 
 @bp.get("/exercises/<slug>")
@@ -74,7 +72,7 @@ def answer(slug: str):
     marking = mark_submission(exercise.questions, answers)
     if marking.unreadable:
         return _page(exercise, course, marking, answers)
-    completed = record_submission(db.session, current_user.id, item, marking.marked, current_training_year())
+    completed = record_submission(db.session, current_user.id, item, marking, current_training_year())
     db.session.commit()
     if not marking.all_correct:
         return _page(exercise, course, marking, answers)

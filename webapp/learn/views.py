@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from webapp.content.render import render_markdown
-from webapp.context import content_library, current_training_year
+from webapp.context import content_library, current_training_year, live_item_and_done
 from webapp.extensions import db
 from webapp.learn import bp
 from webapp.learn.pages import catalogue_by_level, course_progress
@@ -49,8 +49,7 @@ def lesson(course_slug: str, lesson_slug: str):
     if lesson.kind == "exercise":
         return redirect(url_for("exercises.exercise", slug=lesson.slug))
     previous, following = course.neighbours(lesson)
-    item = find_live_item(db.session, course.slug, lesson.slug)
-    done = item is not None and item.id in completed_item_ids(db.session, current_user.id, current_training_year())
+    item, done = live_item_and_done(course.slug, lesson.slug)
     return render_template(
         "learn/lesson.html",
         course=course,

@@ -22,6 +22,11 @@ class ExerciseSource:
     data_files: list[Path]  # files the notebook opens, placed beside the notebook in the site
     packages: list[str]  # pure-Python PyPI packages it imports, e.g. ["tabulate"]; "name" or "name==version"
 
+    @classmethod
+    def from_exercise(cls, exercise) -> "ExerciseSource":
+        """From a loaded exercise (webapp.content.exercises.Exercise, or anything shaped like it)."""
+        return cls(exercise.slug, exercise.notebook, exercise.data_files, exercise.packages)
+
     @property
     def label(self) -> str:
         return f"exercise {self.slug!r}"

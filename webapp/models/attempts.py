@@ -2,16 +2,14 @@
 
 from sqlalchemy.orm import Session
 
-from webapp.content.answers import Marked
+from webapp.content.answers import Marking
 from webapp.models.content import CourseItem
 from webapp.models.record import record_completion
 from webapp.models.training import ExerciseAttempt
 from webapp.training.years import TrainingYear
 
 
-def record_submission(
-    session: Session, user_id: int, item: CourseItem, marked: list[Marked], year: TrainingYear
-) -> bool:
+def record_submission(session: Session, user_id: int, item: CourseItem, marking: Marking, year: TrainingYear) -> bool:
     """Store every answer; complete the exercise when all are right. True if this submission completed it."""
     session.add_all(
         ExerciseAttempt(
@@ -22,8 +20,8 @@ def record_submission(
             correct=m.verdict.correct,
             training_year=year.label,
         )
-        for m in marked
+        for m in marking.marked
     )
-    if all(m.verdict.correct for m in marked):
+    if marking.all_correct:
         return record_completion(session, user_id, item, year)
     return False
