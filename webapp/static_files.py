@@ -40,7 +40,7 @@ def lite_header_function(lite_dir: Path):
         headers["X-Content-Type-Options"] = "nosniff"
         headers["X-Frame-Options"] = "SAMEORIGIN"
         headers["Referrer-Policy"] = "same-origin"
-        if not is_immutable(url.removeprefix(LITE_PREFIX)):
+        if not is_hashed(path, url):
             # Settings, contents and page shells change with each build: always revalidate them.
             headers["Cache-Control"] = "no-cache"
 

@@ -141,3 +141,20 @@ def test_the_notebook_site_holds_no_answers(lite_site):
         text = path.read_text(encoding="utf-8", errors="replace")
         found = [secret for secret in secrets if secret in text]
         assert found == [], path
+
+
+def test_the_notebook_site_is_served_with_its_own_policy_types_and_caching(client, lite_site):
+    def head(path):
+        with client.get(path) as response:  # WhiteNoise streams files: close them
+            return response.status_code, response.headers
+
+    wasm = next(lite_site.glob("static/pyodide-*/pyodide.asm.wasm")).relative_to(lite_site).as_posix()
+    status, headers = head(f"/lite/{wasm}")
+    assert status == 200 and headers["Content-Type"] == "application/wasm"
+    assert "immutable" in headers["Cache-Control"]  # named after its contents
+    assert "'wasm-unsafe-eval'" in headers["Content-Security-Policy"]
+    status, headers = head("/lite/jupyter-lite.json")
+    assert status == 200 and headers["Cache-Control"] == "no-cache"
+    _, page = head("/")
+    assert "wasm-unsafe-eval" not in page["Content-Security-Policy"]
+    assert "worker-src 'none'" in page["Content-Security-Policy"]
