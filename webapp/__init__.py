@@ -17,17 +17,22 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'data-day.sqlite'}"
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        # Report queries over big lines make PostgreSQL's planner guess high costs and compile them with JIT,
+        # which costs ~0.4 s a query and saves nothing at this size: switch JIT off for the app's connections.
+        options = app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
+        options["connect_args"] = {"options": "-c jit=off", **options.get("connect_args", {})}
     check_config(app.config)
     app.config["YEAR_START"] = YearStart.parse(app.config["TRAINING_YEAR_START"])
     app.extensions["content_library"] = LibraryCache(Path(app.config["CONTENT_DIR"]), Path(app.config["EXERCISES_DIR"]))
 
-    from webapp import commands, errors, jinja, security, static_files
+    from webapp import commands, errors, jinja, rate_limit_storage, security, static_files  # noqa: F401
     from webapp.extensions import csrf, db, limiter, login_manager, migrate, wtforms_helpers
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
     csrf.init_app(app)
-    limiter.init_app(app)
+    limiter.init_app(app)  # rate_limit_storage, imported above, registers database://
     wtforms_helpers.init_app(app)
     security.init_app(app)
     login_manager.init_app(app)
@@ -40,12 +45,25 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
 
 
 def register_blueprints(app: Flask) -> None:
+    from webapp.admin import bp as admin_bp
     from webapp.auth import bp as auth_bp
     from webapp.authoring import bp as authoring_bp
     from webapp.exercises import bp as exercises_bp
     from webapp.health import bp as health_bp
     from webapp.learn import bp as learn_bp
     from webapp.record import bp as record_bp
+    from webapp.reports import bp as reports_bp
+    from webapp.team import bp as team_bp
 
-    for blueprint in (auth_bp, learn_bp, exercises_bp, record_bp, authoring_bp, health_bp):
+    for blueprint in (
+        auth_bp,
+        learn_bp,
+        exercises_bp,
+        record_bp,
+        team_bp,
+        reports_bp,
+        admin_bp,
+        authoring_bp,
+        health_bp,
+    ):
         app.register_blueprint(blueprint)

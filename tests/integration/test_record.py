@@ -157,7 +157,7 @@ def test_the_record_downloads_as_csv_with_what_the_page_shows(client):
     text = response.get_data(as_text=True)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0] == ["Date", "Type", "Title", "Course or provider", "Minutes"]
+    assert rows[0] == ["Date", "Type", "Title", "Course or provider", "Minutes", "Manager's review"]
     assert sorted(row[4] for row in rows[1:]) == ["15", "50"]
     assert ["Lesson", "Rows and columns", "Spreadsheet basics"] in [row[1:4] for row in rows]
     assert '\'=HYPERLINK("http://evil")' in [row[2] for row in rows]  # never a live formula

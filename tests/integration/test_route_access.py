@@ -21,17 +21,37 @@ PRIVATE = {
     "/outside-learning/<int:entry_id>/edit": "/outside-learning/1/edit",
     "/outside-learning/<int:entry_id>/delete": "/outside-learning/1/delete",
     "/content-checks": "/content-checks",
+    "/authoring": "/authoring",
+    "/authoring/courses/<course_slug>": "/authoring/courses/spreadsheet-basics",
     "/sign-out": "/sign-out",
+    "/my-team": "/my-team",
+    "/my-team/download": "/my-team/download",
+    "/my-team/people/<int:person_id>": "/my-team/people/1",
+    "/my-team/outside-learning": "/my-team/outside-learning",
+    "/my-team/outside-learning/<int:entry_id>/confirm": "/my-team/outside-learning/1/confirm",
+    "/my-team/outside-learning/<int:entry_id>/send-back": "/my-team/outside-learning/1/send-back",
+    "/reports/organisation": "/reports/organisation",
+    "/reports/organisation/download": "/reports/organisation/download",
+    "/reports/departments/<int:department_id>/settings": "/reports/departments/1/settings",
+    "/admin/people/import": "/admin/people/import",
 }
-POST_ONLY = {"/courses/<course_slug>/<lesson_slug>/complete", "/exercises/<slug>/answers", "/sign-out"}
+POST_ONLY = {
+    "/courses/<course_slug>/<lesson_slug>/complete",
+    "/exercises/<slug>/answers",
+    "/sign-out",
+    "/my-team/outside-learning/<int:entry_id>/confirm",
+    "/reports/departments/<int:department_id>/settings",
+}
 GET_AND_POST = {
+    "/my-team/outside-learning/<int:entry_id>/send-back",
+    "/admin/people/import",
     "/outside-learning/new",
     "/outside-learning/<int:entry_id>/edit",
     "/outside-learning/<int:entry_id>/delete",
 }
 PRIVATE_GET = [path for rule, path in PRIVATE.items() if rule not in POST_ONLY]
 PRIVATE_POST = [path for rule, path in PRIVATE.items() if rule in POST_ONLY | GET_AND_POST]
-AUTHOR_ONLY = ["/content-checks"]
+AUTHOR_ONLY = ["/content-checks", "/authoring", "/authoring/courses/spreadsheet-basics"]
 
 
 def test_every_route_is_listed_here(app):

@@ -1,10 +1,15 @@
-"""For course authors: the state of the content as the app sees it now."""
+"""For course authors: the state of the content as the app sees it now, and how learners do on it."""
 
-from flask import render_template
+from flask import abort, current_app, render_template
 
 from webapp.authoring import bp
-from webapp.context import content_library
+from webapp.authoring.pages import course_problems, course_report, course_summaries
+from webapp.context import content_library, current_training_year, selected_year
+from webapp.extensions import db
+from webapp.models.catalogue import live_item_ids
+from webapp.models.content_stats import years_items_were_used
 from webapp.security import requires_role
+from webapp.training.years import training_year
 
 
 @bp.get("/content-checks")
@@ -15,3 +20,35 @@ def content_checks():
     for problem in library.problems:
         by_file.setdefault(problem.path, []).append(problem)
     return render_template("authoring/content-checks.html", library=library, by_file=by_file)
+
+
+@bp.get("/authoring")
+@requires_role("author")
+def overview():
+    library, year = content_library(), selected_year()
+    summaries = course_summaries(db.session, library, live_item_ids(db.session), year.label)
+    return render_template("authoring/overview.html", library=library, summaries=summaries, year=year)
+
+
+@bp.get("/authoring/courses/<course_slug>")
+@requires_role("author")
+def course(course_slug: str):
+    library, year = content_library(), selected_year()
+    course = library.course(course_slug)
+    if course is None:
+        abort(404)
+    item_ids = live_item_ids(db.session)
+    ids = [item_id for (slug, _item), item_id in item_ids.items() if slug == course.slug]
+    return render_template(
+        "authoring/course.html",
+        course=course,
+        year=year,
+        problems=course_problems(library, course),
+        items=course_report(db.session, course, item_ids, year.label),
+        years=[training_year(label, current_app.config["YEAR_START"]) for label in _year_labels(ids)],
+    )
+
+
+def _year_labels(item_ids: list[int]) -> list[int]:
+    """Years anyone used these items in, and this one, newest first."""
+    return sorted(years_items_were_used(db.session, item_ids) | {current_training_year().label}, reverse=True)

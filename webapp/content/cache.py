@@ -1,9 +1,14 @@
-"""Reload the library only when a content file changes (authors see edits on reload)."""
+"""Reload the library only when a content file changes (authors see edits on reload).
+
+It also keeps the last version of each page that had no problems, so learners can still read a lesson
+while its author is part-way through an edit that breaks it.
+"""
 
 import threading
 from pathlib import Path
 
 from webapp.content.library import Library, load_library
+from webapp.content.preview import Page, pages, problems_for, source_of
 
 
 class LibraryCache:
@@ -13,6 +18,7 @@ class LibraryCache:
         self._lock = threading.Lock()
         self._fingerprint: tuple | None = None
         self._library: Library | None = None
+        self._last_good: dict[str, Page] = {}  # source_of(page) -> the page when it last had no problems
 
     def _current_fingerprint(self) -> tuple:
         roots = [self.root] + ([self.exercises_root] if self.exercises_root else [])
@@ -26,4 +32,14 @@ class LibraryCache:
             if self._library is None or fingerprint != self._fingerprint:
                 self._library = load_library(self.root, self.exercises_root)
                 self._fingerprint = fingerprint
+                self._remember_good(self._library)
             return self._library
+
+    def _remember_good(self, library: Library) -> None:
+        for page in pages(library):
+            if not problems_for(library, page):
+                self._last_good[source_of(page)] = page
+
+    def last_good(self, page: Page) -> Page | None:
+        """The page as it was when it last had no problems, in this process; None if never seen so."""
+        return self._last_good.get(source_of(page))

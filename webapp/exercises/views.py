@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from webapp.content.answers import mark_submission
+from webapp.content.preview import problems_for
 from webapp.content.render import render_markdown
 from webapp.context import content_library, current_training_year, live_item_and_done
 from webapp.exercises import bp
@@ -13,19 +14,27 @@ from webapp.exercises.downloads import notebook_download
 from webapp.extensions import db
 from webapp.models.attempts import record_submission
 from webapp.models.catalogue import find_live_item
+from webapp.models.starts import record_start
+from webapp.preview import Shown, is_author, not_available, shown_version
 
 
 def _exercise_or_404(slug: str):
     library = content_library()
     exercise = library.exercise(slug)
-    course = library.course(exercise.course_slug) if exercise else None
-    if exercise is None or course is None or course.item(slug) is not exercise:
+    if exercise is None:
         abort(404)
+    course = library.course(exercise.course_slug)
+    if course is None or course.item(slug) is not exercise:
+        # In the files but not placed in a course, which is always a problem: nothing to show until it is fixed.
+        not_available(problems_for(library, exercise) if is_author() else [])
     return exercise, course
 
 
-def _page(exercise, course, marking=None, answers=None) -> str:
+def _page(exercise, course, shown: Shown, marking=None, answers=None) -> str:
+    """`exercise` is the one in the course now (its place); `shown` is what this person may read of it."""
     item, done = live_item_and_done(course.slug, exercise.slug)
+    if record_start(db.session, current_user.id, item, current_training_year()):
+        db.session.commit()
     previous, following = course.neighbours(exercise)
     lite_ready = (Path(current_app.config["LITE_DIR"]) / "jupyter-lite.json").is_file()
     errors = []
@@ -33,16 +42,18 @@ def _page(exercise, course, marking=None, answers=None) -> str:
         errors = [{"text": message, "href": f"#answer-{qid}"} for qid, message in marking.unreadable.items()]
         errors += [
             {
-                "text": f"Question {exercise.questions.index(m.question) + 1} is not right yet",
+                "text": f"Question {shown.page.questions.index(m.question) + 1} is not right yet",
                 "href": f"#answer-{m.question.id}",
             }
             for m in marking.wrong
         ]
     return render_template(
         "exercises/exercise.html",
-        exercise=exercise,
+        exercise=shown.page,
+        problems=shown.problems,
+        position=course.items.index(exercise) + 1,
         course=course,
-        instructions=render_markdown(exercise.doc.body, f"exercises/{exercise.slug}"),
+        instructions=render_markdown(shown.page.doc.body, f"exercises/{exercise.slug}"),
         done=done,
         can_complete=item is not None,
         previous=previous,
@@ -56,26 +67,31 @@ def _page(exercise, course, marking=None, answers=None) -> str:
 
 @bp.get("/exercises/<slug>")
 def exercise(slug: str):
-    return _page(*_exercise_or_404(slug))
+    exercise, course = _exercise_or_404(slug)
+    return _page(exercise, course, shown_version(exercise))
 
 
 @bp.post("/exercises/<slug>/answers")
 def answer(slug: str):
     exercise, course = _exercise_or_404(slug)
+    shown = shown_version(exercise)
     item = find_live_item(db.session, course.slug, exercise.slug)
     if item is None:
         abort(404)
+    if shown.problems:  # an author previewing a broken exercise: nothing is marked until the files are fixed
+        return _page(exercise, course, shown)
+    questions = shown.page.questions
     answers = {
         q.id: request.form.getlist(f"answer-{q.id}") if q.kind == "multiple" else request.form.get(f"answer-{q.id}", "")
-        for q in exercise.questions
+        for q in questions
     }
-    marking = mark_submission(exercise.questions, answers)
+    marking = mark_submission(questions, answers)
     if marking.unreadable:
-        return _page(exercise, course, marking, answers)
+        return _page(exercise, course, shown, marking, answers)
     completed = record_submission(db.session, current_user.id, item, marking, current_training_year())
     db.session.commit()
     if not marking.all_correct:
-        return _page(exercise, course, marking, answers)
+        return _page(exercise, course, shown, marking, answers)
     if completed:
         flash(f"Exercise complete: {item.minutes} minutes added to your training record", "success")
     else:
@@ -86,6 +102,7 @@ def answer(slug: str):
 @bp.get("/exercises/<slug>/download/<path:filename>")
 def download(slug: str, filename: str):
     exercise, _course = _exercise_or_404(slug)
+    shown_version(exercise)  # learners get no files while the exercise has problems and no last good version
     if filename == f"{slug}.ipynb":
         return notebook_download(exercise)
     data = {path.name: path for path in exercise.data_files}

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from webapp.content.library import LEVELS, Course, Library
+from webapp.content.library import LEVELS, Course
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,12 @@ def course_progress(course: Course, item_ids: dict, completed: set[int]) -> Cour
     return CourseProgress(course, len(done), sum(item.minutes for item in done))
 
 
-def catalogue_by_level(library: Library, item_ids: dict, completed: set[int]) -> list[tuple[str, list[CourseProgress]]]:
+def catalogue_by_level(
+    courses: list[Course], item_ids: dict, completed: set[int]
+) -> list[tuple[str, list[CourseProgress]]]:
     levels = []
     for level, label in LEVELS.items():
-        courses = [course_progress(c, item_ids, completed) for c in library.courses if c.level == level]
-        if courses:
-            levels.append((label, courses))
+        in_level = [course_progress(c, item_ids, completed) for c in courses if c.level == level]
+        if in_level:
+            levels.append((label, in_level))
     return levels

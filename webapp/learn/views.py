@@ -10,6 +10,8 @@ from webapp.learn import bp
 from webapp.learn.pages import catalogue_by_level, course_progress
 from webapp.models.catalogue import find_live_item, live_item_ids
 from webapp.models.record import completed_item_ids, record_completion
+from webapp.models.starts import record_start
+from webapp.preview import readable_courses, shown_version
 
 
 def _course_or_404(course_slug: str):
@@ -22,18 +24,20 @@ def _course_or_404(course_slug: str):
 @bp.get("/courses")
 def catalogue():
     completed = completed_item_ids(db.session, current_user.id, current_training_year())
-    levels = catalogue_by_level(content_library(), live_item_ids(db.session), completed)
+    levels = catalogue_by_level(readable_courses(), live_item_ids(db.session), completed)
     return render_template("learn/catalogue.html", levels=levels)
 
 
 @bp.get("/courses/<course_slug>")
 def course(course_slug: str):
-    course = _course_or_404(course_slug)
+    shown = shown_version(_course_or_404(course_slug))
+    course = shown.page
     item_ids = live_item_ids(db.session)
     completed = completed_item_ids(db.session, current_user.id, current_training_year())
     return render_template(
         "learn/course.html",
         course=course,
+        problems=shown.problems,
         progress=course_progress(course, item_ids, completed),
         intro=render_markdown(course.doc.body, course.base),
         is_done=lambda item: item_ids.get((course.slug, item.slug)) in completed,
@@ -48,13 +52,18 @@ def lesson(course_slug: str, lesson_slug: str):
         abort(404)
     if lesson.kind == "exercise":
         return redirect(url_for("exercises.exercise", slug=lesson.slug))
+    shown = shown_version(lesson)
     previous, following = course.neighbours(lesson)
     item, done = live_item_and_done(course.slug, lesson.slug)
+    if record_start(db.session, current_user.id, item, current_training_year()):
+        db.session.commit()
     return render_template(
         "learn/lesson.html",
         course=course,
-        lesson=lesson,
-        body=render_markdown(lesson.doc.body, course.base),
+        lesson=shown.page,
+        problems=shown.problems,
+        position=course.items.index(lesson) + 1,
+        body=render_markdown(shown.page.doc.body, course.base),
         previous=previous,
         next=following,
         done=done,

@@ -1,7 +1,17 @@
 """Database models, one module per aggregate. Import from here."""
 
 from webapp.models.content import Course, CourseItem
-from webapp.models.people import User
+from webapp.models.people import Department, User
+from webapp.models.rate_limits import RateLimitCounter
 from webapp.models.training import Completion, ExerciseAttempt, OutsideLearning
 
-__all__ = ["Completion", "Course", "CourseItem", "ExerciseAttempt", "OutsideLearning", "User"]
+__all__ = [
+    "Completion",
+    "Course",
+    "CourseItem",
+    "Department",
+    "ExerciseAttempt",
+    "OutsideLearning",
+    "RateLimitCounter",
+    "User",
+]

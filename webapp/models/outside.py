@@ -3,7 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from webapp.models.training import OutsideLearning
+from webapp.models.training import UNCONFIRMED, OutsideLearning
 
 FIELDS = ("title", "provider", "learned_on", "minutes", "link", "notes")
 
@@ -16,6 +16,8 @@ def own_entry(session: Session, user_id: int, entry_id: int) -> OutsideLearning 
 
 
 def save_entry(session: Session, entry: OutsideLearning, values: dict) -> OutsideLearning:
+    """Add or change an entry. A changed entry goes back to the manager: any earlier review no longer applies."""
+    entry.status, entry.reviewed_by_id, entry.reviewed_at, entry.review_comment = UNCONFIRMED, None, None, None
     for name in FIELDS:
         value = values.get(name)
         if isinstance(value, str):

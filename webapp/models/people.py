@@ -1,12 +1,12 @@
-"""People: accounts, roles and (for the reporting issue) their place in the organisation."""
+"""People: accounts, roles and their place in the organisation (department, grade, line manager)."""
 
 from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, exists, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from webapp.extensions import db
 from webapp.models.clock import utcnow
@@ -14,8 +14,26 @@ from webapp.models.clock import utcnow
 _hasher = PasswordHasher()
 
 
+# Line paths are compared as bytes ('/' sorts just before '0'), so PostgreSQL must not use a locale collation.
+LinePath = String(400).with_variant(String(400, collation="C"), "postgresql")
+FTE_SCALE = 10_000  # FTE is kept in ten-thousandths so requirement arithmetic is exact in SQL and Python
+
+
+class Department(db.Model):
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The department's choice: do hours its people log outside Data Day count before a manager confirms them?
+    count_unconfirmed: Mapped[bool] = mapped_column(default=True)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(f"fte BETWEEN 1 AND {FTE_SCALE}", name="fte_in_range"),
+        Index("ix_users_department_active", "department_id", "active"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -26,11 +44,19 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     # Organisation fields: empty until the HR import fills them.
     staff_number: Mapped[str | None] = mapped_column(String(40), unique=True)
-    department: Mapped[str | None] = mapped_column(String(200))
-    grade: Mapped[str | None] = mapped_column(String(20))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    grade: Mapped[str | None] = mapped_column(String(10))
+    fte: Mapped[int] = mapped_column(default=FTE_SCALE)
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    # "/top/.../manager/self/": everyone in a person's line has a path starting with theirs (an indexed range scan).
+    line_path: Mapped[str] = mapped_column(LinePath, default="", index=True)
+    # The "reporting" role: sees the department-wide report for this department.
+    reports_on_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_signed_in_at: Mapped[datetime | None]
+
+    department: Mapped[Department | None] = relationship(foreign_keys=[department_id])
+    manager: Mapped["User | None"] = relationship(remote_side=[id], foreign_keys=[manager_id])
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
@@ -46,6 +72,22 @@ class User(UserMixin, db.Model):
             return _hasher.verify(self.password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
+
+    @property
+    def manages_people(self) -> bool:
+        """Anyone with an active report is a manager: there is no separate switch."""
+        if not hasattr(self, "_manages_people"):
+            query = select(exists().where(User.manager_id == self.id, User.active))
+            self._manages_people = bool(db.session.scalar(query))
+        return self._manages_people
+
+    @property
+    def is_reporting(self) -> bool:
+        return self.reports_on_department_id is not None
+
+    @property
+    def fte_decimal(self) -> float:
+        return self.fte / FTE_SCALE
 
     @property
     def first_name(self) -> str:
@@ -84,4 +126,5 @@ def create_user(
     user.set_password(password)
     session.add(user)
     session.flush()
+    user.line_path = f"/{user.id}/"
     return user

@@ -3,13 +3,16 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from webapp.models.clock import uk_date
 from webapp.models.content import Course, CourseItem
+from webapp.models.people import FTE_SCALE, User
+from webapp.models.progress import progress_query
 from webapp.models.training import Completion, OutsideLearning
+from webapp.training.requirement import Progress
 from webapp.training.years import TrainingYear, YearStart, training_year, year_containing
 
 
@@ -23,6 +26,41 @@ class Entry:
     source: str  # the course, or the outside provider
     minutes: int
     outside_id: int | None = None
+    status: str | None = None  # outside learning's review: unconfirmed, confirmed or returned
+    comment: str | None = None  # the manager's, when they sent it back
+
+
+@dataclass(frozen=True)
+class YearProgress:
+    """What counted toward a person's requirement in a year, with outside learning split by review."""
+
+    learning: int
+    confirmed: int
+    unconfirmed: int
+    counts_unconfirmed: bool
+    minutes: int
+    required: int
+    fte: int
+
+    @property
+    def progress(self) -> Progress:
+        return Progress(self.minutes, self.required)
+
+    @property
+    def part_time(self) -> bool:
+        return self.fte < FTE_SCALE
+
+    @property
+    def fte_percent(self) -> str:
+        return f"{self.fte * 100 / FTE_SCALE:g}%"
+
+
+def year_progress(session: Session, user: User, year: TrainingYear, required: int) -> YearProgress:
+    row = session.execute(progress_query(year, required, User.id == user.id, active_only=False)).one()
+    counts = user.department.count_unconfirmed if user.department else True
+    return YearProgress(
+        row.learning_minutes, row.confirmed_minutes, row.unconfirmed_minutes, counts, row.minutes, row.required, row.fte
+    )
 
 
 def record_completion(session: Session, user_id: int, item: CourseItem, year: TrainingYear) -> bool:
@@ -43,16 +81,6 @@ def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> se
     return set(session.scalars(query))
 
 
-def minutes_in_year(session: Session, user_id: int, year: TrainingYear) -> int:
-    completed = select(func.coalesce(func.sum(Completion.minutes), 0)).where(
-        Completion.user_id == user_id, Completion.training_year == year.label
-    )
-    outside = select(func.coalesce(func.sum(OutsideLearning.minutes), 0)).where(
-        OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends)
-    )
-    return int(session.scalar(completed)) + int(session.scalar(outside))
-
-
 def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[Entry]:
     completions = session.execute(
         select(Completion.completed_at, Completion.minutes, CourseItem.kind, CourseItem.title, Course.title)
@@ -69,7 +97,10 @@ def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[
             OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends)
         )
     )
-    entries += [Entry(o.learned_on, "Outside learning", o.title, o.provider, o.minutes, o.id) for o in outside]
+    entries += [
+        Entry(o.learned_on, "Outside learning", o.title, o.provider, o.minutes, o.id, o.status, o.review_comment)
+        for o in outside
+    ]
     return sorted(entries, key=lambda entry: (entry.on, entry.title), reverse=True)
 
 

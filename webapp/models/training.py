@@ -30,11 +30,18 @@ class Completion(db.Model):
     item: Mapped[CourseItem] = relationship()
 
 
+# A manager's review of self-logged outside learning. Changing an entry puts it back to unconfirmed.
+UNCONFIRMED, CONFIRMED, RETURNED = "unconfirmed", "confirmed", "returned"
+REVIEW_STATUSES = (UNCONFIRMED, CONFIRMED, RETURNED)
+REVIEW_LABELS = {UNCONFIRMED: "Not yet confirmed", CONFIRMED: "Confirmed", RETURNED: "Sent back"}
+
+
 class OutsideLearning(db.Model):
     __tablename__ = "outside_learning"
     __table_args__ = (
         Index("ix_outside_learning_user_date", "user_id", "learned_on"),
         CheckConstraint("minutes BETWEEN 1 AND 480", name="minutes_in_range"),
+        CheckConstraint(f"status IN {REVIEW_STATUSES}", name="status_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -45,6 +52,10 @@ class OutsideLearning(db.Model):
     minutes: Mapped[int]
     link: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default=UNCONFIRMED)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None]
+    review_comment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

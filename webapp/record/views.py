@@ -3,49 +3,42 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from webapp.context import current_training_year, progress_for
+from webapp.context import current_training_year, selected_year
 from webapp.csv_export import csv_response
 from webapp.extensions import db
 from webapp.forms import error_list
 from webapp.models.clock import uk_today
 from webapp.models.outside import own_entry, save_entry
-from webapp.models.record import entries_in_year, minutes_in_year, years_with_activity
-from webapp.models.training import OutsideLearning
+from webapp.models.record import entries_in_year, year_progress, years_with_activity
+from webapp.models.training import REVIEW_LABELS, OutsideLearning
 from webapp.record import bp
 from webapp.record.forms import OutsideLearningForm
-from webapp.training.years import training_year
-
-
-def _selected_year():
-    current = current_training_year()
-    label = request.args.get("year", type=int)
-    if label is None or label == current.label:
-        return current
-    if not 2000 <= label < current.label:
-        abort(404)
-    return training_year(label, current_app.config["YEAR_START"])
 
 
 @bp.get("/my-training-record")
 def my_record():
-    year, current = _selected_year(), current_training_year()
-    minutes = minutes_in_year(db.session, current_user.id, year)
-    return render_template(
-        "record/my-training-record.html",
-        year=year,
-        is_current=year == current,
-        progress=progress_for(minutes),
-        entries=entries_in_year(db.session, current_user.id, year),
-        earlier_years=years_with_activity(db.session, current_user.id, current_app.config["YEAR_START"], current),
-    )
+    return render_template("record/my-training-record.html", **record_context(current_user, selected_year()))
+
+
+def record_context(person, year) -> dict:
+    """What a training record page shows: the owner's own page and their manager's read-only view alike."""
+    current = current_training_year()
+    return {
+        "person": person,
+        "year": year,
+        "is_current": year == current,
+        "totals": year_progress(db.session, person, year, current_app.config["REQUIRED_MINUTES"]),
+        "entries": entries_in_year(db.session, person.id, year),
+        "earlier_years": years_with_activity(db.session, person.id, current_app.config["YEAR_START"], current),
+    }
 
 
 @bp.get("/my-training-record/download")
 def download_record():
-    year = _selected_year()
+    year = selected_year()
     entries = entries_in_year(db.session, current_user.id, year)
-    rows = ([e.on.isoformat(), e.kind, e.title, e.source, e.minutes] for e in entries)
-    header = ["Date", "Type", "Title", "Course or provider", "Minutes"]
+    rows = ([e.on.isoformat(), e.kind, e.title, e.source, e.minutes, REVIEW_LABELS.get(e.status, "")] for e in entries)
+    header = ["Date", "Type", "Title", "Course or provider", "Minutes", "Manager's review"]
     return csv_response(f"data-day-training-record-{year.label}.csv", header, rows)
 
 

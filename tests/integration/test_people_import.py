@@ -1,0 +1,174 @@
+"""The HR import, through `flask people import` and the admin upload page: all or nothing, and idempotent."""
+
+import io
+
+from sqlalchemy import func, select, text
+
+from tests.helpers import make_user, post_form, sign_in
+from webapp.extensions import db
+from webapp.models import Completion, CourseItem, Department, User
+from webapp.models.people_import import import_people
+from webapp.org.hr_file import COLUMNS
+
+HEADER = ",".join(COLUMNS)
+PEOPLE = [
+    "A1,pat.boss@example.gov.uk,Pat Boss,Home Office,SCS,,1,true",
+    "A2,alex@example.gov.uk,Alex Smith,Home Office,G7,A1,0.6,true",
+    "A3,sam@example.gov.uk,Sam Jones,Home Office,HEO,A2,,true",
+    "B1,kim@example.gov.uk,Kim Lee,HM Treasury,G6,,1,true",
+]
+
+
+def hr(*rows: str) -> bytes:
+    return ("\n".join([HEADER, *rows]) + "\n").encode()
+
+
+def snapshot() -> list:
+    """Every row that an import could touch, to prove nothing changed."""
+    tables = ("users", "departments")
+    return [list(db.session.execute(text(f"SELECT * FROM {name} ORDER BY id"))) for name in tables]
+
+
+def write(path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+def by_staff() -> dict[str, User]:
+    return {user.staff_number: user for user in db.session.scalars(select(User).where(User.staff_number.is_not(None)))}
+
+
+def test_the_command_imports_a_file_and_builds_the_lines(runner, tmp_path):
+    result = runner.invoke(args=["people", "import", write(tmp_path / "hr.csv", hr(*PEOPLE))])
+    assert result.exit_code == 0, result.output
+    assert "Imported: 4 created, 0 updated, 0 unchanged, 0 deactivated" in result.output
+    people = by_staff()
+    assert people["A3"].manager_id == people["A2"].id and people["A2"].manager_id == people["A1"].id
+    assert people["A3"].line_path == f"/{people['A1'].id}/{people['A2'].id}/{people['A3'].id}/"
+    assert people["A2"].fte == 6_000 and people["A3"].fte == 10_000
+    assert people["B1"].department.name == "HM Treasury"
+    assert people["A1"].password_hash is None  # they set one when they first register
+
+
+def test_a_bad_row_at_the_end_leaves_the_database_exactly_as_it_was(runner, tmp_path):
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*PEOPLE))])
+    before = snapshot()
+    changed = [row.replace("Alex Smith", "Alex Smith-Jones") for row in PEOPLE] + [
+        "C1,new@example.gov.uk,New Person,Cabinet Office,EO,A1,1,true",
+        "C2,broken@example.gov.uk,Broken,Cabinet Office,Grade 99,A1,1,true",
+    ]
+    result = runner.invoke(args=["people", "import", write(tmp_path / "bad.csv", hr(*changed))])
+    assert result.exit_code == 1
+    assert "row 7, column grade: 'Grade 99' is not a civil service grade" in result.output
+    assert "Nothing was imported" in result.output
+    db.session.rollback()
+    assert snapshot() == before
+
+
+def test_importing_the_same_file_again_changes_nothing(runner, tmp_path):
+    path = write(tmp_path / "hr.csv", hr(*PEOPLE))
+    runner.invoke(args=["people", "import", path])
+    before = snapshot()
+    again = runner.invoke(args=["people", "import", path])
+    assert "Imported: 0 created, 0 updated, 4 unchanged, 0 deactivated" in again.output
+    db.session.rollback()
+    assert snapshot() == before
+
+
+def test_people_missing_from_a_full_import_are_deactivated_and_keep_their_records(runner, tmp_path):
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*PEOPLE))])
+    sam = by_staff()["A3"]
+    item = db.session.scalar(select(CourseItem).limit(1))
+    db.session.add(Completion(user_id=sam.id, item_id=item.id, training_year=2026, minutes=item.minutes))
+    db.session.commit()
+    result = runner.invoke(args=["people", "import", write(tmp_path / "second.csv", hr(*PEOPLE[:2], PEOPLE[3]))])
+    assert "0 created, 0 updated, 3 unchanged, 1 deactivated" in result.output
+    db.session.expire_all()
+    sam = db.session.get(User, sam.id)
+    assert sam.active is False
+    assert db.session.scalar(select(func.count()).select_from(Completion).where(Completion.user_id == sam.id)) == 1
+
+
+def test_a_partial_import_deactivates_no_one(runner, tmp_path):
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*PEOPLE))])
+    moved = "A3,sam@example.gov.uk,Sam Jones,Home Office,SEO,A1,,true"
+    result = runner.invoke(args=["people", "import", "--partial", write(tmp_path / "part.csv", hr(moved))])
+    assert "0 created, 1 updated, 0 unchanged, 0 deactivated" in result.output
+    people = by_staff()
+    assert all(person.active for person in people.values())
+    assert people["A3"].grade == "SEO" and people["A3"].manager_id == people["A1"].id
+
+
+def test_a_new_manager_moves_the_whole_line_below_them(runner, tmp_path):
+    deeper = [*PEOPLE, "A4,jo@example.gov.uk,Jo Bloggs,Home Office,EO,A3,1,true"]
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*deeper))])
+    moved = [row.replace(",A1,0.6,", ",B1,0.6,") for row in deeper]  # Alex (and so Sam and Jo) now under Kim
+    runner.invoke(args=["people", "import", write(tmp_path / "moved.csv", hr(*moved))])
+    people = by_staff()
+    assert people["A4"].line_path.startswith(people["B1"].line_path)
+    assert not people["A4"].line_path.startswith(people["A1"].line_path)
+
+
+def test_an_account_made_before_the_hr_file_is_matched_by_email(app):
+    early = make_user("Alex", email="alex@example.gov.uk")
+    result = import_people(db.session, hr(*PEOPLE))
+    db.session.commit()
+    assert result.ok and (result.created, result.updated) == (3, 1)
+    adopted = db.session.get(User, early.id)
+    assert adopted.staff_number == "A2" and adopted.name == "Alex Smith" and adopted.password_hash
+
+
+def test_an_email_held_by_another_staff_number_is_refused(app):
+    import_people(db.session, hr(*PEOPLE))
+    db.session.commit()
+    clash = "Z9,alex@example.gov.uk,Someone Else,Home Office,EO,A1,1,true"
+    result = import_people(db.session, hr(clash), full=False)  # A2 keeps alex@ in Data Day
+    assert [(p.row, p.column) for p in result.problems] == [(2, "email")]
+    assert "belongs to staff number A2" in result.problems[0].message
+
+
+def test_cycles_are_refused_with_the_chain(runner, tmp_path):
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*PEOPLE))])
+    looped = [
+        row.replace(
+            "A1,pat.boss@example.gov.uk,Pat Boss,Home Office,SCS,,",
+            "A1,pat.boss@example.gov.uk,Pat Boss,Home Office,SCS,A3,",
+        )
+        for row in PEOPLE
+    ]
+    result = runner.invoke(args=["people", "import", write(tmp_path / "loop.csv", hr(*looped))])
+    assert result.exit_code == 1
+    assert (
+        "row 2, column manager_staff_number: the line management goes round in a circle: A1 (row 2) →" in result.output
+    )
+
+
+def upload(client, data: bytes, filename: str = "hr.csv", partial: bool = False):
+    form = {"file": (io.BytesIO(data), filename)}
+    if partial:
+        form["partial"] = "y"
+    return post_form(client, "/admin/people/import", form, token_from="/admin/people/import")
+
+
+def test_an_admin_uploads_a_file_with_errors_then_the_fixed_file(client):
+    sign_in(client, make_user(admin=True))
+    bad = hr(
+        *PEOPLE[:3],
+        "B1,kim@example.gov.uk,Kim Lee,HM Treasury,G9,,1,true",
+        "B2,x@example.gov.uk,X,HM Treasury,EO,Q7,1,",
+    )
+    page = upload(client, bad).get_data(as_text=True)
+    assert "Nothing was imported: 2 problems in hr.csv" in page
+    assert "&#39;G9&#39; is not a civil service grade" in page and "no one has staff number &#39;Q7&#39;" in page
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">5</td>' in page  # the row number
+    assert db.session.scalar(select(func.count()).select_from(Department)) == 0
+    page = upload(client, hr(*PEOPLE)).get_data(as_text=True)
+    assert "People imported" in page
+    assert "Created</dt>" in page.replace("\n", "").replace(" ", "") or "Created" in page
+    assert len(by_staff()) == 4
+
+
+def test_the_upload_page_asks_for_a_csv(client):
+    sign_in(client, make_user(admin=True))
+    page = upload(client, b"not a spreadsheet", filename="hr.xlsx").get_data(as_text=True)
+    assert "The file must be a CSV" in page

@@ -1,0 +1,106 @@
+"""Department- and service-wide figures: share meeting the requirement by department and grade, and the trend.
+
+Figures are for groups; any group under the suppression threshold is hidden (see webapp.org.suppression).
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
+
+from webapp.models.people import Department, User
+from webapp.models.progress import MET, NOT_STARTED, progress_query
+from webapp.models.training import CONFIRMED, UNCONFIRMED, Completion, OutsideLearning
+from webapp.org.grades import GRADES
+from webapp.org.suppression import MIN_GROUP, Group, suppress
+from webapp.training.years import TrainingYear
+
+
+@dataclass
+class OrgReport:
+    total: Group
+    by_department: list[Group]
+    by_grade: list[Group]
+    trend: list[tuple[str, int]] | None  # (YYYY-MM, minutes); None when the scope itself is too small to show
+
+
+def _cells(session: Session, year: TrainingYear, required: int, scope: list) -> list[tuple]:
+    """People, met and not started for each department and grade: one pass over everyone in scope."""
+    report = progress_query(year, required, *scope).subquery("report")
+    department = func.coalesce(Department.name, "No department")
+    grade = func.coalesce(report.c.grade, "No grade")
+    query = (
+        select(
+            department,
+            grade,
+            func.count(),
+            func.sum(case((report.c.status == MET, 1), else_=0)),
+            func.sum(case((report.c.status == NOT_STARTED, 1), else_=0)),
+        )
+        .select_from(report)
+        .outerjoin(Department, Department.id == report.c.department_id)
+        .group_by(department, grade)
+    )
+    return [tuple(row) for row in session.execute(query)]
+
+
+def _rollup(cells: list[tuple], position: int) -> list[Group]:
+    sums: dict[str, list[int]] = {}
+    for cell in cells:
+        totals = sums.setdefault(cell[position], [0, 0, 0])
+        for index, value in enumerate(cell[2:]):
+            totals[index] += int(value)
+    return [Group(label, *totals) for label, totals in sums.items()]
+
+
+def _month(column: ColumnElement, dialect: str) -> ColumnElement[str]:
+    if dialect == "postgresql":
+        return func.to_char(column, "YYYY-MM")
+    return func.strftime("%Y-%m", column)
+
+
+def monthly_minutes(session: Session, year: TrainingYear, scope: list) -> list[tuple[str, int]]:
+    """Minutes credited each month of the training year, lessons and outside learning together."""
+    dialect = session.get_bind().dialect.name
+    people = select(User.id).where(User.active, *scope)
+    totals: dict[str, int] = {}
+    completed = _month(Completion.completed_at, dialect)
+    outside = _month(OutsideLearning.learned_on, dialect)
+    queries = (
+        select(completed, func.sum(Completion.minutes))
+        .where(Completion.training_year == year.label, Completion.user_id.in_(people))
+        .group_by(completed),
+        select(outside, func.sum(OutsideLearning.minutes))
+        .where(
+            OutsideLearning.learned_on.between(year.starts, year.ends),
+            OutsideLearning.status.in_((CONFIRMED, UNCONFIRMED)),
+            OutsideLearning.user_id.in_(people),
+        )
+        .group_by(outside),
+    )
+    for query in queries:
+        for month, minutes in session.execute(query):
+            totals[month] = totals.get(month, 0) + int(minutes)
+    return sorted(totals.items())
+
+
+def org_report(session: Session, year: TrainingYear, required: int, department_id: int | None) -> OrgReport:
+    """The whole service, or one department."""
+    scope = [User.department_id == department_id] if department_id else []
+    cells = _cells(session, year, required, scope)
+    by_department = sorted(_rollup(cells, 0), key=lambda group: group.label)
+    rank = {grade: rank for rank, grade in enumerate(GRADES)}
+    by_grade = sorted(_rollup(cells, 1), key=lambda group: rank.get(group.label, len(GRADES)))
+    total = Group(
+        "All",
+        sum(group.people for group in by_grade),
+        sum(group.met for group in by_grade),
+        sum(group.not_started for group in by_grade),
+    )
+    trend = monthly_minutes(session, year, scope) if total.people >= MIN_GROUP else None
+    return OrgReport(suppress([total])[0], suppress(by_department), suppress(by_grade), trend)
+
+
+def departments(session: Session) -> list[Department]:
+    return list(session.scalars(select(Department).order_by(Department.name)))

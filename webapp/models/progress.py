@@ -1,0 +1,126 @@
+"""Everyone's progress in a training year, in one SQL query over any set of people.
+
+The same expressions serve a person's own record, a manager's team and the organisation report,
+so all three count minutes the same way:
+- completions of lessons and exercises count in the training year they were credited to;
+- outside learning counts when confirmed, or while unconfirmed if the person's department says so;
+  learning sent back by a manager does not count until it is changed;
+- a person's requirement is the full requirement times their FTE, rounded to the nearest minute.
+"""
+
+from sqlalchemy import Integer, Select, and_, case, func, literal, or_, select, true
+from sqlalchemy.sql import ColumnElement
+
+from webapp.models.people import FTE_SCALE, Department, User
+from webapp.models.training import CONFIRMED, UNCONFIRMED, Completion, OutsideLearning
+from webapp.org.hierarchy import line_bounds
+from webapp.training.years import TrainingYear
+
+NOT_STARTED, IN_PROGRESS, MET = "not_started", "in_progress", "met"
+STATUS_LABELS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", MET: "Requirement met"}
+
+
+def required_minutes(required: int, fte: int) -> int:
+    return (required * fte + FTE_SCALE // 2) // FTE_SCALE
+
+
+def in_line_of(path: str) -> ColumnElement[bool]:
+    """Everyone below the person with this line path, at any depth (an index range scan)."""
+    low, high = line_bounds(path)
+    return and_(User.line_path > low, User.line_path < high)
+
+
+def in_line_or_self(path: str) -> ColumnElement[bool]:
+    low, high = line_bounds(path)
+    return and_(User.line_path >= low, User.line_path < high)
+
+
+def progress_query(year: TrainingYear, required: int, *people: ColumnElement[bool], active_only: bool = True) -> Select:
+    """One row per person matching `people` (active ones, unless told): minutes, requirement, status, last activity."""
+    chosen = (
+        select(
+            User.id,
+            User.name,
+            User.grade,
+            User.fte,
+            User.manager_id,
+            User.department_id,
+            User.line_path,
+            func.coalesce(Department.count_unconfirmed, true()).label("count_unconfirmed"),
+        )
+        .outerjoin(Department, Department.id == User.department_id)
+        .where(*([User.active] if active_only else []), *people)
+        .cte("chosen")
+    )
+    done = (
+        select(
+            Completion.user_id,
+            func.sum(Completion.minutes).label("minutes"),
+            func.max(Completion.completed_at).label("last"),
+        )
+        .join(chosen, chosen.c.id == Completion.user_id)
+        .where(Completion.training_year == year.label)
+        .group_by(Completion.user_id)
+        .cte("done")
+    )
+
+    def outside_sum(status: str):
+        return func.sum(case((OutsideLearning.status == status, OutsideLearning.minutes), else_=0))
+
+    outside = (
+        select(
+            OutsideLearning.user_id,
+            outside_sum(CONFIRMED).label("confirmed"),
+            outside_sum(UNCONFIRMED).label("unconfirmed"),
+            func.max(OutsideLearning.learned_on).label("last"),
+        )
+        .join(chosen, chosen.c.id == OutsideLearning.user_id)
+        .where(OutsideLearning.learned_on.between(year.starts, year.ends))
+        .group_by(OutsideLearning.user_id)
+        .cte("outside")
+    )
+    learning = func.coalesce(done.c.minutes, 0)
+    confirmed = func.coalesce(outside.c.confirmed, 0)
+    unconfirmed = func.coalesce(outside.c.unconfirmed, 0)
+    counted = learning + confirmed + case((chosen.c.count_unconfirmed, unconfirmed), else_=0)
+    # `//` is integer division on both databases (`/` would be NUMERIC division on PostgreSQL).
+    needed = (literal(required, Integer) * chosen.c.fte + FTE_SCALE // 2) // FTE_SCALE
+    status = case((counted >= needed, MET), (counted > 0, IN_PROGRESS), else_=NOT_STARTED)
+    return (
+        select(
+            chosen.c.id,
+            chosen.c.name,
+            chosen.c.grade,
+            chosen.c.fte,
+            chosen.c.manager_id,
+            chosen.c.department_id,
+            chosen.c.line_path,
+            learning.label("learning_minutes"),
+            confirmed.label("confirmed_minutes"),
+            unconfirmed.label("unconfirmed_minutes"),
+            counted.label("minutes"),
+            needed.label("required"),
+            status.label("status"),
+            done.c.last.label("last_completed_at"),
+            outside.c.last.label("last_outside_on"),
+        )
+        .select_from(chosen)
+        .outerjoin(done, done.c.user_id == chosen.c.id)
+        .outerjoin(outside, outside.c.user_id == chosen.c.id)
+    )
+
+
+def percent_band(minutes: ColumnElement, needed: ColumnElement) -> ColumnElement[int]:
+    """0, 1 (1–24%), 2 (25–49%), 3 (50–74%), 4 (75–99%), 5 (met): the distribution chart's bars."""
+    share = minutes * 100 // func.nullif(needed, 0)
+    return case(
+        (or_(needed == 0, minutes >= needed), 5),
+        (minutes == 0, 0),
+        (share < 25, 1),
+        (share < 50, 2),
+        (share < 75, 3),
+        else_=4,
+    )
+
+
+BAND_LABELS = ("None yet", "1% to 24%", "25% to 49%", "50% to 74%", "75% to 99%", "Requirement met")

@@ -1,0 +1,116 @@
+"""A manager's view of their team: direct reports, or everyone in their line at any depth."""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from webapp.models.people import User
+from webapp.models.progress import (
+    IN_PROGRESS,
+    MET,
+    NOT_STARTED,
+    in_line_of,
+    in_line_or_self,
+    percent_band,
+    progress_query,
+)
+from webapp.org.grades import GRADES
+from webapp.training.years import TrainingYear
+
+PAGE_SIZE = 50
+SORTS = ("name", "grade", "manager", "hours", "status")
+SCOPES = ("direct", "line")
+
+
+@dataclass(frozen=True)
+class TeamFilters:
+    scope: str = "direct"
+    status: str | None = None
+    grade: str | None = None
+    team: int | None = None  # a direct report: only their line (and them)
+    sort: str = "name"
+    descending: bool = False
+    page: int = 1
+
+
+@dataclass
+class TeamReport:
+    rows: list
+    total: int
+    by_status: dict[str, int] = field(default_factory=dict)
+    bands: list[int] = field(default_factory=list)
+    pages: int = 1
+
+
+def is_in_line(manager: User, person: User | None) -> bool:
+    """Below the manager at any depth. Used for every per-person page a manager can open."""
+    return person is not None and person.id != manager.id and person.line_path.startswith(manager.line_path)
+
+
+def team_leads(session: Session, manager: User) -> list[User]:
+    """Direct reports who manage people themselves: the teams a line can be filtered by."""
+    leads = aliased(User)
+    reports = select(func.count()).where(User.manager_id == leads.id, User.active).scalar_subquery()
+    query = select(leads).where(leads.manager_id == manager.id, leads.active, reports > 0).order_by(leads.name)
+    return list(session.scalars(query))
+
+
+def _rows(session: Session, manager: User, year: TrainingYear, required: int, filters: TeamFilters):
+    people = [User.manager_id == manager.id] if filters.scope == "direct" else [in_line_of(manager.line_path)]
+    if filters.team:
+        lead = session.get(User, filters.team)
+        if lead is None or lead.manager_id != manager.id:
+            people.append(User.id.is_(None))  # not one of theirs: nothing, and no hint why
+        else:
+            people.append(in_line_or_self(lead.line_path))
+    if filters.grade:
+        people.append(User.grade == filters.grade)
+    report = progress_query(year, required, *people).subquery("report")
+    boss = aliased(User)
+    query = select(report, boss.name.label("manager_name")).outerjoin(boss, boss.id == report.c.manager_id)
+    if filters.status:
+        query = query.where(report.c.status == filters.status)
+    return query, report, boss
+
+
+def _order(filters: TeamFilters, report, boss):
+    grade_rank = case({grade: rank for rank, grade in enumerate(GRADES)}, value=report.c.grade, else_=len(GRADES))
+    status_rank = case({NOT_STARTED: 0, IN_PROGRESS: 1, MET: 2}, value=report.c.status)
+    key = {
+        "name": report.c.name,
+        "grade": grade_rank,
+        "manager": boss.name,
+        "hours": report.c.minutes,
+        "status": status_rank,
+    }[filters.sort]
+    return [key.desc() if filters.descending else key, report.c.name, report.c.id]
+
+
+def team_report(
+    session: Session, manager: User, year: TrainingYear, required: int, filters: TeamFilters, page_size: int = PAGE_SIZE
+) -> TeamReport:
+    query, report, boss = _rows(session, manager, year, required, filters)
+    shown = query.subquery("shown")
+    counts = session.execute(
+        select(shown.c.status, percent_band(shown.c.minutes, shown.c.required).label("band"), func.count()).group_by(
+            shown.c.status, "band"
+        )
+    ).all()
+    by_status = {NOT_STARTED: 0, IN_PROGRESS: 0, MET: 0}
+    bands = [0] * 6
+    for status, band, count in counts:
+        by_status[status] += count
+        bands[band] += count
+    total = sum(by_status.values())
+    pages = max(1, -(-total // page_size))
+    page = min(max(filters.page, 1), pages)
+    ordered = query.order_by(*_order(filters, report, boss))
+    rows = session.execute(ordered.limit(page_size).offset((page - 1) * page_size)).all()
+    return TeamReport(rows, total, by_status, bands, pages)
+
+
+def all_team_rows(session: Session, manager: User, year: TrainingYear, required: int, filters: TeamFilters):
+    """Every row the filters match, in the page's order: what the CSV export streams."""
+    query, report, boss = _rows(session, manager, year, required, filters)
+    return session.execute(query.order_by(*_order(filters, report, boss)).execution_options(yield_per=2000))

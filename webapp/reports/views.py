@@ -1,0 +1,80 @@
+"""The organisation report: for admins (any department) and each department's reporting role (their own)."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from webapp.context import recent_years, selected_year
+from webapp.csv_export import csv_response
+from webapp.extensions import db
+from webapp.models.org_report import departments, org_report
+from webapp.models.people import Department
+from webapp.org.suppression import SUPPRESSED
+from webapp.reports import bp
+from webapp.security import requires_role
+
+
+def _department_in_scope() -> Department | None:
+    """Admins may pick any department (or none: everyone); the reporting role always gets its own."""
+    requested = request.args.get("department", type=int)
+    if current_user.is_admin:
+        return db.session.get(Department, requested) if requested else None
+    if requested not in (None, current_user.reports_on_department_id):
+        abort(403)
+    return db.session.get(Department, current_user.reports_on_department_id)
+
+
+@bp.get("/reports/organisation")
+@requires_role("reporting")
+def organisation():
+    year, department = selected_year(), _department_in_scope()
+    report = org_report(db.session, year, current_app.config["REQUIRED_MINUTES"], department and department.id)
+    return render_template(
+        "reports/organisation.html",
+        year=year,
+        years=recent_years(),
+        department=department,
+        departments=departments(db.session) if current_user.is_admin else [],
+        report=report,
+        suppressed=SUPPRESSED,
+    )
+
+
+@bp.get("/reports/organisation/download")
+@requires_role("reporting")
+def download_organisation():
+    year, department = selected_year(), _department_in_scope()
+    report = org_report(db.session, year, current_app.config["REQUIRED_MINUTES"], department and department.id)
+    header = ["Breakdown", "Group", "People", "Requirement met", "Percentage met", "Not started"]
+
+    def rows():
+        for breakdown, groups in (
+            ("All", [report.total]),
+            ("Department", report.by_department),
+            ("Grade", report.by_grade),
+        ):
+            for group in groups:
+                if group.suppressed:
+                    yield [breakdown, group.label, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]
+                else:
+                    yield [breakdown, group.label, group.people, group.met, group.percent_met, group.not_started]
+        for month, minutes in report.trend or []:
+            yield ["Minutes logged by month", month, "", "", "", minutes]
+
+    scope = department.name if department else "all-departments"
+    filename = f"data-day-organisation-{scope.lower().replace(' ', '-')}-{year.label}.csv"
+    return csv_response(filename, header, rows())
+
+
+@bp.post("/reports/departments/<int:department_id>/settings")
+@requires_role("reporting")
+def department_settings(department_id: int):
+    if not (current_user.is_admin or current_user.reports_on_department_id == department_id):
+        abort(403)
+    department = db.session.get(Department, department_id)
+    if department is None:
+        abort(403)
+    department.count_unconfirmed = request.form.get("count_unconfirmed") == "yes"
+    db.session.commit()
+    when = "now counts" if department.count_unconfirmed else "counts only once a manager confirms it"
+    flash(f"In {department.name}, outside learning {when}", "success")
+    return redirect(url_for("reports.organisation", department=department.id))

@@ -1,0 +1,44 @@
+"""Filters of the team page, and a manager's review of outside learning."""
+
+from flask import Request
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovTextArea
+from wtforms import TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from webapp.forms import strip
+from webapp.models.progress import STATUS_LABELS
+from webapp.models.team_report import SCOPES, SORTS, TeamFilters
+from webapp.org.grades import GRADES
+
+
+def filters_from(request: Request) -> TeamFilters:
+    """Read ?scope=&status=&grade=&team=&sort=&order=&page=; anything unknown falls back to the default."""
+    args = request.args
+
+    def choice(name: str, allowed, default=None):
+        value = args.get(name)
+        return value if value in allowed else default
+
+    return TeamFilters(
+        scope=choice("scope", SCOPES, "direct"),
+        status=choice("status", STATUS_LABELS),
+        grade=choice("grade", GRADES),
+        team=args.get("team", type=int),
+        sort=choice("sort", SORTS, "name"),
+        descending=args.get("order") == "descending",
+        page=max(args.get("page", 1, type=int), 1),
+    )
+
+
+class ReturnForm(FlaskForm):
+    comment = TextAreaField(
+        "Why are you sending it back?",
+        description="Your report sees this comment on their training record.",
+        widget=GovTextArea(),
+        filters=[strip],
+        validators=[
+            DataRequired(message="Enter why you are sending it back"),
+            Length(max=1000, message="The comment must be 1000 characters or fewer"),
+        ],
+    )

@@ -1,0 +1,113 @@
+"""My team: a line manager's view of their reports' training, their records, and outside learning to confirm."""
+
+from datetime import date
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from webapp.context import current_training_year, recent_years, selected_year
+from webapp.csv_export import csv_response
+from webapp.extensions import db
+from webapp.forms import error_list
+from webapp.models.people import User
+from webapp.models.progress import BAND_LABELS, STATUS_LABELS
+from webapp.models.reviews import review, reviewable_entry, waiting_for_review
+from webapp.models.team_report import all_team_rows, is_in_line, team_leads, team_report
+from webapp.org.grades import GRADES
+from webapp.record.views import record_context
+from webapp.team import bp
+from webapp.team.forms import ReturnForm, filters_from
+
+
+def _required() -> int:
+    return current_app.config["REQUIRED_MINUTES"]
+
+
+@bp.get("/my-team")
+def my_team():
+    year, filters = selected_year(), filters_from(request)
+    report = team_report(db.session, current_user, year, _required(), filters)
+    return render_template(
+        "team/my-team.html",
+        year=year,
+        years=recent_years(),
+        filters=filters,
+        report=report,
+        leads=team_leads(db.session, current_user) if filters.scope == "line" else [],
+        grades=GRADES,
+        statuses=STATUS_LABELS,
+        bands=list(zip(BAND_LABELS, report.bands, strict=True)),
+        to_review=len(waiting_for_review(db.session, current_user, current_training_year())),
+        last_activity=last_activity,
+    )
+
+
+@bp.get("/my-team/download")
+def download_team():
+    year, filters = selected_year(), filters_from(request)
+    rows = all_team_rows(db.session, current_user, year, _required(), filters)
+    header = ["Name", "Grade", "Line manager", "Minutes counted", "Minutes required", "Status", "Last activity"]
+    lines = (
+        [
+            r.name,
+            r.grade or "",
+            r.manager_name or "",
+            r.minutes,
+            r.required,
+            STATUS_LABELS[r.status],
+            last_activity(r) or "",
+        ]
+        for r in rows
+    )
+    return csv_response(f"data-day-team-{filters.scope}-{year.label}.csv", header, lines)
+
+
+def last_activity(row) -> date | None:
+    days = [day for day in (row.last_completed_at and row.last_completed_at.date(), row.last_outside_on) if day]
+    return max(days) if days else None
+
+
+@bp.get("/my-team/people/<int:person_id>")
+def person_record(person_id: int):
+    person = db.session.get(User, person_id)
+    # The same 403 whether or not the person exists, so ids reveal nothing about who is on Data Day.
+    if not (is_in_line(current_user, person) or (current_user.is_admin and person is not None)):
+        abort(403)
+    return render_template("record/my-training-record.html", **record_context(person, selected_year()))
+
+
+@bp.get("/my-team/outside-learning")
+def outside_learning():
+    year = current_training_year()
+    return render_template(
+        "team/outside-learning.html", year=year, entries=waiting_for_review(db.session, current_user, year)
+    )
+
+
+def _entry_or_403(entry_id: int):
+    entry = reviewable_entry(db.session, current_user, entry_id)
+    if entry is None:
+        abort(403)
+    return entry
+
+
+@bp.post("/my-team/outside-learning/<int:entry_id>/confirm")
+def confirm_outside_learning(entry_id: int):
+    entry = _entry_or_403(entry_id)
+    review(entry, current_user, confirm=True)
+    db.session.commit()
+    flash(f"You confirmed {entry.title}", "success")
+    return redirect(url_for("team.outside_learning"))
+
+
+@bp.route("/my-team/outside-learning/<int:entry_id>/send-back", methods=["GET", "POST"])
+def send_back_outside_learning(entry_id: int):
+    entry = _entry_or_403(entry_id)
+    form = ReturnForm()
+    if form.validate_on_submit():
+        review(entry, current_user, confirm=False, comment=form.comment.data)
+        db.session.commit()
+        flash(f"You sent back {entry.title}", "success")
+        return redirect(url_for("team.outside_learning"))
+    person = db.session.get(User, entry.user_id)
+    return render_template("team/send-back.html", entry=entry, person=person, form=form, errors=error_list(form))
