@@ -69,6 +69,30 @@ def import_people_command(csv_file, partial: bool) -> None:
     click.echo(f"Imported: {result.summary()}")
 
 
+@people.command("reporting")
+@click.argument("email")
+@click.option("--department", help="The department whose figures they may see.")
+@click.option("--remove", is_flag=True, help="Take the reporting role away.")
+def reporting_command(email: str, department: str | None, remove: bool) -> None:
+    """Give someone the reporting role for a department (or take it away)."""
+    from sqlalchemy import select
+
+    from webapp.models.people import Department, find_user_by_email
+
+    person = find_user_by_email(db.session, email)
+    if person is None:
+        raise click.ClickException(f"no one has the email address {email}")
+    if remove:
+        person.reports_on_department_id = None
+    else:
+        found = db.session.scalar(select(Department).where(Department.name == department)) if department else None
+        if found is None:
+            raise click.ClickException(f"no department is called {department!r}: import the HR file first")
+        person.reports_on_department_id = found.id
+    db.session.commit()
+    click.echo(f"{person.email} {'no longer reports' if remove else 'reports'} on {department or 'any department'}")
+
+
 def _print_progress(stage: str, done: int, total: int) -> None:
     percent = done * 100 // total if total else 100
     click.echo(f"\r{stage}: {done:,} of {total:,} ({percent}%)   ", nl=done >= total, err=True)

@@ -172,3 +172,33 @@ def test_the_upload_page_asks_for_a_csv(client):
     sign_in(client, make_user(admin=True))
     page = upload(client, b"not a spreadsheet", filename="hr.xlsx").get_data(as_text=True)
     assert "The file must be a CSV" in page
+
+
+def test_an_imported_person_registers_to_set_their_password(client):
+    import_people(db.session, hr(*PEOPLE))
+    db.session.commit()
+    password = "a new long password"
+    form = {"name": "Alex S", "email": "alex@example.gov.uk", "password": password, "confirm": password}
+    assert post_form(client, "/register", form, token_from="/register").status_code == 302
+    alex = by_staff()["A2"]
+    assert alex.check_password(password) and alex.name == "Alex Smith"
+    client.post("/sign-out")
+    again = post_form(
+        client, "/register", {**form, "password": "someone else's", "confirm": "someone else's"}, token_from="/register"
+    )
+    assert "An account already exists" in again.get_data(as_text=True)  # once set, a password cannot be taken over
+    assert by_staff()["A2"].check_password(password)
+
+
+def test_the_reporting_role_is_given_for_a_department_and_taken_away(runner):
+    import_people(db.session, hr(*PEOPLE))
+    db.session.commit()
+    result = runner.invoke(args=["people", "reporting", "kim@example.gov.uk", "--department", "HM Treasury"])
+    assert result.exit_code == 0, result.output
+    kim = by_staff()["B1"]
+    assert kim.is_reporting and kim.reports_on_department_id == kim.department_id
+    wrong = runner.invoke(args=["people", "reporting", "kim@example.gov.uk", "--department", "No Such Office"])
+    assert wrong.exit_code != 0 and "no department is called 'No Such Office'" in wrong.output
+    runner.invoke(args=["people", "reporting", "kim@example.gov.uk", "--remove"])
+    db.session.expire_all()
+    assert not by_staff()["B1"].is_reporting

@@ -3,6 +3,7 @@
 from webapp.models.content import Course, CourseItem
 from webapp.models.people import Department, User
 from webapp.models.rate_limits import RateLimitCounter
+from webapp.models.starts import ItemStart
 from webapp.models.training import Completion, ExerciseAttempt, OutsideLearning
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "CourseItem",
     "Department",
     "ExerciseAttempt",
+    "ItemStart",
     "OutsideLearning",
     "RateLimitCounter",
     "User",

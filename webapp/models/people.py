@@ -120,7 +120,12 @@ def find_user_by_email(session: Session, email: str) -> User | None:
 def create_user(
     session: Session, email: str, name: str, password: str, *, is_admin: bool = False, is_author: bool = False
 ) -> User:
-    if find_user_by_email(session, email):
+    existing = find_user_by_email(session, email)
+    if existing and existing.password_hash is None and existing.active and not (is_admin or is_author):
+        # HR imported this person; registering with their work email sets their password. Their name stays HR's.
+        existing.set_password(password)
+        return existing
+    if existing:
         raise AccountExists(f"An account already exists for {normalise_email(email)}")
     user = User(email=normalise_email(email), name=name.strip(), is_admin=is_admin, is_author=is_author)
     user.set_password(password)

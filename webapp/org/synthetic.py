@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from webapp.org.grades import GRADES
+from webapp.org.hr_file import COLUMNS, FTE_SCALE, Person
 
 # (name, relative size, email domain)
 DEPARTMENTS = [
@@ -51,18 +52,6 @@ SURNAMES = (
 PART_TIME = (0.4, 0.5, 0.6, 0.8, 0.9)
 
 
-@dataclass(frozen=True)
-class SyntheticPerson:
-    staff_number: str
-    email: str
-    name: str
-    department: str
-    grade: str
-    manager_staff_number: str | None
-    fte: float
-    active: bool = True
-
-
 def _grade_under(manager_grade: str | None, depth: int, rng: random.Random) -> str:
     """SCS at the top two levels; below, each report is the manager's grade or one or two below it.
 
@@ -75,21 +64,21 @@ def _grade_under(manager_grade: str | None, depth: int, rng: random.Random) -> s
     return GRADES[max(0, GRADES.index(manager_grade) - drop)]
 
 
-def synthetic_people(count: int, seed: int) -> list[SyntheticPerson]:
+def synthetic_people(count: int, seed: int) -> list[Person]:
     rng = random.Random(seed)
     weights = sum(weight for _, weight, _ in DEPARTMENTS)
     sizes = [max(1, round(count * weight / weights)) for _, weight, _ in DEPARTMENTS]
     sizes[0] += count - sum(sizes)  # rounding: the biggest department takes the difference
-    people: list[SyntheticPerson] = []
+    people: list[Person] = []
     for (department, _, domain), size in zip(DEPARTMENTS, sizes, strict=True):
         people += _department(department, domain, size, rng, start=len(people))
     return people
 
 
-def _department(name: str, domain: str, size: int, rng: random.Random, start: int) -> list[SyntheticPerson]:
+def _department(name: str, domain: str, size: int, rng: random.Random, start: int) -> list[Person]:
     """Breadth first: each manager takes 2 to 6 reports, which makes lines 8 to 10 levels deep at scale."""
-    people: list[SyntheticPerson] = []
-    queue: list[tuple[SyntheticPerson | None, int]] = [(None, 0)]  # (manager, depth of their reports)
+    people: list[Person] = []
+    queue: list[tuple[Person | None, int]] = [(None, 0)]  # (manager, depth of their reports)
     head = 0
     while len(people) < size:
         manager, depth = queue[head]
@@ -98,36 +87,31 @@ def _department(name: str, domain: str, size: int, rng: random.Random, start: in
         for _ in range(min(spans, size - len(people))):
             number = start + len(people) + 1
             first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
-            fte = 1.0 if rng.random() < 0.85 else rng.choice(PART_TIME)
+            fte = FTE_SCALE if rng.random() < 0.85 else int(rng.choice(PART_TIME) * FTE_SCALE)
             staff = f"S{number:07d}"
             email = f"{first}.{last}.{number}@{domain}".lower()
             grade = _grade_under(manager and manager.grade, depth, rng)
-            person = SyntheticPerson(
-                staff, email, f"{first} {last}", name, grade, manager and manager.staff_number, fte
-            )
+            row = number + 1  # its row in the HR file: the header is row 1
+            boss = manager and manager.staff_number
+            person = Person(row, staff, email, f"{first} {last}", name, grade, boss, fte, True)
             people.append(person)
             queue.append((person, depth + 1))
     return people
 
 
-def hr_csv(people: list[SyntheticPerson]) -> bytes:
+def hr_csv(people: list[Person]) -> bytes:
     """The people as an HR export, in the columns `flask people import` reads."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["staff_number", "email", "name", "department", "grade", "manager_staff_number", "fte", "active"])
-    for p in people:
-        writer.writerow(
-            [
-                p.staff_number,
-                p.email,
-                p.name,
-                p.department,
-                p.grade,
-                p.manager_staff_number or "",
-                p.fte,
-                "true" if p.active else "false",
-            ]
-        )
+    writer.writerow(COLUMNS)
+    for person in people:
+        values = {
+            **vars(person),
+            "manager_staff_number": person.manager_staff_number or "",
+            "fte": person.fte / FTE_SCALE,
+            "active": "true" if person.active else "false",
+        }
+        writer.writerow([values[column] for column in COLUMNS])
     return buffer.getvalue().encode("utf-8")
 
 

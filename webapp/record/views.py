@@ -27,6 +27,7 @@ def record_context(person, year) -> dict:
         "person": person,
         "year": year,
         "is_current": year == current,
+        "current_year": current,
         "totals": year_progress(db.session, person, year, current_app.config["REQUIRED_MINUTES"]),
         "entries": entries_in_year(db.session, person.id, year),
         "earlier_years": years_with_activity(db.session, person.id, current_app.config["YEAR_START"], current),
