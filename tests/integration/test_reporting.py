@@ -89,6 +89,7 @@ def test_each_role_sees_only_what_it_should(client, org, who, team, line, sams_r
     assert client.get("/reports/organisation").status_code == org_page
     assert client.get("/reports/organisation/download").status_code == org_page
     assert client.get("/admin/people/import").status_code == (200 if who == "dana" else 403)
+    assert client.get(f"/admin/people/{org['sam'].id}/manager").status_code == (200 if who == "dana" else 403)
 
 
 def test_a_record_outside_the_line_and_a_missing_one_look_the_same(client, org):
@@ -288,3 +289,35 @@ def test_reports_match_an_independent_calculation_on_a_generated_organisation(ap
     for group in figures.by_department + figures.by_grade:
         if group.people < 5:
             assert group.suppressed
+
+
+def change_manager_of(client, person, staff_number: str):
+    path = f"/admin/people/{person.id}/manager"
+    return post_form(client, path, {"manager": staff_number}, token_from=path)
+
+
+def test_an_admin_moves_a_person_and_their_line_to_another_manager(client, org):
+    sign_in(client, org["dana"])
+    response = change_manager_of(client, org["alex"], "B1")  # Alex, and Sam below, move to Kim
+    assert response.status_code == 302
+    db.session.expire_all()
+    kim, alex, sam = (db.session.get(User, org[name].id) for name in ("kim", "alex", "sam"))
+    assert alex.manager_id == kim.id
+    assert sam.line_path == f"{kim.line_path}{alex.id}/{sam.id}/"
+    client.post("/sign-out")
+    sign_in(client, org["pat"])
+    assert csv_names(client, "/my-team/download?scope=line") == set()
+    assert client.get(f"/my-team/people/{sam.id}").status_code == 403
+
+
+def test_a_change_that_would_make_a_circle_is_refused_with_the_chain(client, org):
+    sign_in(client, org["dana"])
+    before = {user.id: user.line_path for user in db.session.scalars(select(User))}
+    page = change_manager_of(client, org["pat"], "A3").get_data(as_text=True)
+    assert "Sam Jones → Alex Smith → Pat Boss → Sam Jones" in page
+    page = change_manager_of(client, org["pat"], "A1").get_data(as_text=True)
+    assert "Pat Boss cannot manage themselves" in page
+    page = change_manager_of(client, org["pat"], "NOPE").get_data(as_text=True)
+    assert "No one has the staff number NOPE" in page
+    db.session.expire_all()
+    assert {user.id: user.line_path for user in db.session.scalars(select(User))} == before

@@ -34,6 +34,7 @@ PRIVATE = {
     "/reports/organisation/download": "/reports/organisation/download",
     "/reports/departments/<int:department_id>/settings": "/reports/departments/1/settings",
     "/admin/people/import": "/admin/people/import",
+    "/admin/people/<int:person_id>/manager": "/admin/people/1/manager",
 }
 POST_ONLY = {
     "/courses/<course_slug>/<lesson_slug>/complete",
@@ -45,6 +46,7 @@ POST_ONLY = {
 GET_AND_POST = {
     "/my-team/outside-learning/<int:entry_id>/send-back",
     "/admin/people/import",
+    "/admin/people/<int:person_id>/manager",
     "/outside-learning/new",
     "/outside-learning/<int:entry_id>/edit",
     "/outside-learning/<int:entry_id>/delete",

@@ -2,8 +2,11 @@
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovFileInput
-from wtforms import BooleanField
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovFileInput, GovTextInput
+from wtforms import BooleanField, StringField
+from wtforms.validators import Length
+
+from webapp.forms import strip
 
 
 class ImportPeopleForm(FlaskForm):
@@ -17,4 +20,14 @@ class ImportPeopleForm(FlaskForm):
     partial = BooleanField(
         "This file lists only some people: do not deactivate anyone missing from it",
         widget=GovCheckboxInput(),
+    )
+
+
+class ManagerForm(FlaskForm):
+    manager = StringField(
+        "Staff number of their new line manager",
+        description="Leave it blank if no one in Data Day manages them.",
+        widget=GovTextInput(),
+        filters=[strip],
+        validators=[Length(max=40, message="A staff number is 40 characters or fewer")],
     )

@@ -1,11 +1,14 @@
-"""Admin: importing the organisation from an HR file."""
+"""Admin: importing the organisation from an HR file, and changing one person's line manager."""
 
-from flask import render_template
+from flask import abort, flash, redirect, render_template, url_for
+from sqlalchemy import select
 
 from webapp.admin import bp
-from webapp.admin.forms import ImportPeopleForm
+from webapp.admin.forms import ImportPeopleForm, ManagerForm
 from webapp.extensions import db
 from webapp.forms import error_list
+from webapp.models.lines import CircularLine, change_manager
+from webapp.models.people import User
 from webapp.models.people_import import import_people as apply_hr_file
 from webapp.security import requires_role
 
@@ -32,3 +35,28 @@ def import_people():
         filename=form.file.data.filename if result else None,
         shown=PROBLEMS_SHOWN,
     )
+
+
+@bp.route("/admin/people/<int:person_id>/manager", methods=["GET", "POST"])
+@requires_role("admin")
+def change_line_manager(person_id: int):
+    """For a correction before the next HR file; the next full import sets lines from HR again."""
+    person = db.session.get(User, person_id) or abort(404)
+    form = ManagerForm(data={"manager": person.manager.staff_number if person.manager else ""})
+    if form.validate_on_submit():
+        manager = None
+        if form.manager.data:
+            manager = db.session.scalar(select(User).where(User.staff_number == form.manager.data))
+            if manager is None:
+                form.manager.errors.append(f"No one has the staff number {form.manager.data}")
+        if not form.manager.errors:
+            try:
+                change_manager(db.session, person, manager)
+            except CircularLine as error:
+                db.session.rollback()
+                form.manager.errors.append(str(error))
+            else:
+                db.session.commit()
+                flash(f"{person.name}’s line manager is now {manager.name if manager else 'no one'}", "success")
+                return redirect(url_for("team.person_record", person_id=person.id))
+    return render_template("admin/change-manager.html", person=person, form=form, errors=error_list(form))
