@@ -219,8 +219,12 @@ def test_the_team_page_filters_sorts_and_pages(client, org, app):
     assert names_on(client, f"/my-team?scope=line&team={org['lee'].id}") == set()  # not one of Pat's teams
     page = client.get("/my-team?scope=line&sort=hours&order=descending").get_data(as_text=True)
     assert page.index(">Sam Jones<") < page.index(">Alex Smith<")
-    rows = team_report(db.session, org["pat"], year, 420, TeamFilters(scope="line"), page_size=1)
-    assert rows.total == 2 and rows.pages == 2 and len(rows.rows) == 1
+    first = team_report(db.session, org["pat"], year, 420, TeamFilters(scope="line"), page_size=1)
+    assert (first.total, first.pages, first.page, [row.name for row in first.rows]) == (2, 2, 1, ["Alex Smith"])
+    second = team_report(db.session, org["pat"], year, 420, TeamFilters(scope="line", page=2), page_size=1)
+    assert (second.page, [row.name for row in second.rows], second.by_status) == (2, ["Sam Jones"], first.by_status)
+    beyond = team_report(db.session, org["pat"], year, 420, TeamFilters(scope="line", page=9), page_size=1)
+    assert beyond.page == 1 and [row.name for row in beyond.rows] == ["Alex Smith"]
 
 
 def independent_progress(required: int) -> dict[int, tuple[int, int, str]]:
@@ -267,6 +271,12 @@ def test_reports_match_an_independent_calculation_on_a_generated_organisation(ap
     assert {row.id: (row.minutes, row.required, row.status) for row in rows} == {i: expected[i] for i in line}
     report = team_report(db.session, biggest, year, required, TeamFilters(scope="line"))
     assert report.by_status == {s: sum(expected[i][2] == s for i in line) for s in (MET, IN_PROGRESS, NOT_STARTED)}
+    bands = [0] * 6
+    for person in line:
+        done, needed, _ = expected[person]
+        share = done * 100 // needed
+        bands[5 if done >= needed else 0 if done == 0 else 1 + min(share // 25, 3)] += 1
+    assert report.bands == bands
     direct = {q.id for q in people if q.manager_id == biggest.id}
     rows = all_team_rows(db.session, biggest, year, required, TeamFilters(scope="direct"))
     assert {row.id for row in rows} == direct

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, aliased
 
 from webapp.models.people import User
 from webapp.models.progress import (
+    BAND_LABELS,
     IN_PROGRESS,
     MET,
     NOT_STARTED,
@@ -19,6 +20,7 @@ from webapp.org.grades import GRADES
 from webapp.training.years import TrainingYear
 
 PAGE_SIZE = 50
+STATUSES = (NOT_STARTED, IN_PROGRESS, MET)
 SORTS = ("name", "grade", "manager", "hours", "status")
 SCOPES = ("direct", "line")
 
@@ -41,6 +43,7 @@ class TeamReport:
     by_status: dict[str, int] = field(default_factory=dict)
     bands: list[int] = field(default_factory=list)
     pages: int = 1
+    page: int = 1
 
 
 def is_in_line(manager: User, person: User | None) -> bool:
@@ -90,24 +93,27 @@ def _order(filters: TeamFilters, report, boss):
 def team_report(
     session: Session, manager: User, year: TrainingYear, required: int, filters: TeamFilters, page_size: int = PAGE_SIZE
 ) -> TeamReport:
+    """One page of people, with the summary and chart figures for everyone the filters match.
+
+    The figures are window sums over the same rows, so one query serves the whole page.
+    """
     query, report, boss = _rows(session, manager, year, required, filters)
-    shown = query.subquery("shown")
-    counts = session.execute(
-        select(shown.c.status, percent_band(shown.c.minutes, shown.c.required).label("band"), func.count()).group_by(
-            shown.c.status, "band"
-        )
-    ).all()
-    by_status = {NOT_STARTED: 0, IN_PROGRESS: 0, MET: 0}
-    bands = [0] * 6
-    for status, band, count in counts:
-        by_status[status] += count
-        bands[band] += count
+    band = percent_band(report.c.minutes, report.c.required)
+    figures = [func.sum(case((report.c.status == status, 1), else_=0)).over() for status in STATUSES] + [
+        func.sum(case((band == number, 1), else_=0)).over() for number in range(len(BAND_LABELS))
+    ]
+    ordered = query.add_columns(*(figure.label(f"figure_{n}") for n, figure in enumerate(figures)))
+    ordered = ordered.order_by(*_order(filters, report, boss)).limit(page_size)
+    page = max(filters.page, 1)
+    rows = session.execute(ordered.offset((page - 1) * page_size)).all()
+    if not rows and page > 1:  # past the last page (the line shrank, or a typed address): show the first
+        page, rows = 1, session.execute(ordered).all()
+    if not rows:
+        return TeamReport([], 0, dict.fromkeys(STATUSES, 0), [0] * len(BAND_LABELS), 1)
+    counts = [int(value) for value in rows[0][-len(figures) :]]
+    by_status = dict(zip(STATUSES, counts[: len(STATUSES)], strict=True))
     total = sum(by_status.values())
-    pages = max(1, -(-total // page_size))
-    page = min(max(filters.page, 1), pages)
-    ordered = query.order_by(*_order(filters, report, boss))
-    rows = session.execute(ordered.limit(page_size).offset((page - 1) * page_size)).all()
-    return TeamReport(rows, total, by_status, bands, pages)
+    return TeamReport(rows, total, by_status, counts[len(STATUSES) :], max(1, -(-total // page_size)), page)
 
 
 def all_team_rows(session: Session, manager: User, year: TrainingYear, required: int, filters: TeamFilters):
