@@ -9,15 +9,14 @@ from datetime import UTC, timedelta
 
 from limits.storage import Storage
 from sqlalchemy import case, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from webapp.extensions import db
 from webapp.models.clock import utcnow
 from webapp.models.rate_limits import RateLimitCounter
+from webapp.models.upsert import upsert
 
 _counters = RateLimitCounter.__table__
-_UPSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 class DatabaseStorage(Storage):
@@ -33,17 +32,19 @@ class DatabaseStorage(Storage):
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         now = utcnow()
         expires = now + timedelta(seconds=expiry)
-        upsert = _UPSERTS[db.engine.dialect.name](_counters).values(key=key, count=amount, expires_at=expires)
         expired = _counters.c.expires_at <= now
-        upsert = upsert.on_conflict_do_update(
-            index_elements=[_counters.c.key],
-            set_={
+        statement = upsert(
+            db.engine.dialect,
+            _counters,
+            {"key": key, "count": amount, "expires_at": expires},
+            [_counters.c.key],
+            {
                 "count": case((expired, amount), else_=_counters.c.count + amount),
                 "expires_at": case((expired, expires), else_=_counters.c.expires_at),
             },
         ).returning(_counters.c.count)
         with db.engine.begin() as connection:
-            count = connection.scalar(upsert)
+            count = connection.scalar(statement)
             if random.random() < 0.01:  # now and then, forget windows that have ended
                 connection.execute(delete(_counters).where(_counters.c.expires_at <= now))
         return int(count)

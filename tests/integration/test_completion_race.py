@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from tests.helpers import make_user
 from webapp.extensions import db
-from webapp.models import Completion, CourseItem
+from webapp.models import Completion, CourseItem, TrainingTotal
 from webapp.models.record import record_completion
 from webapp.training.years import YearStart, training_year
 
@@ -42,3 +42,5 @@ def test_concurrent_completions_make_one_record(app):
     assert errors == []
     assert sorted(results) == [False] * (ATTEMPTS - 1) + [True]
     assert db.session.scalar(select(func.count()).select_from(Completion)) == 1
+    total = db.session.scalars(select(TrainingTotal)).one()  # the losers' savepoints took their totals with them
+    assert (total.completions, total.minutes) == (1, db.session.scalar(select(Completion.minutes)))

@@ -9,6 +9,7 @@ from tests.helpers import make_user, post_form, sign_in
 from webapp.extensions import db
 from webapp.models import Completion, CourseItem, OutsideLearning
 from webapp.models.clock import uk_today
+from webapp.models.record import refresh_totals
 from webapp.training.years import YearStart, year_containing
 
 
@@ -38,8 +39,10 @@ def add_outside(user, minutes=60, on=None, title="Webinar"):
 
 
 def add_completion(user, year_label, minutes=15):
+    """A completion from another year, written directly; its year's totals are rebuilt as a bulk load would."""
     item = db.session.scalars(select(CourseItem)).first()
     db.session.add(Completion(user_id=user.id, item_id=item.id, training_year=year_label, minutes=minutes))
+    refresh_totals(db.session, year_label)
     db.session.commit()
 
 

@@ -331,3 +331,26 @@ def test_a_change_that_would_make_a_circle_is_refused_with_the_chain(client, org
     assert "No one has the staff number NOPE" in page
     db.session.expire_all()
     assert {user.id: user.line_path for user in db.session.scalars(select(User))} == before
+
+
+def test_each_completion_keeps_its_year_total_and_a_rebuild_agrees(app, org):
+    from webapp.models import TrainingTotal
+    from webapp.models.record import refresh_totals
+
+    year = current_training_year()
+    items = list(db.session.scalars(select(CourseItem)))
+    for item in items:
+        record_completion(db.session, org["sam"].id, item, year)
+    record_completion(db.session, org["sam"].id, items[0], year)  # again: not counted twice
+    db.session.commit()
+
+    def totals():
+        return [
+            (t.user_id, t.training_year, t.minutes, t.completions) for t in db.session.scalars(select(TrainingTotal))
+        ]
+
+    kept = totals()
+    assert kept == [(org["sam"].id, year.label, sum(item.minutes for item in items), len(items))]
+    refresh_totals(db.session, year.label)
+    db.session.commit()
+    assert totals() == kept

@@ -4,7 +4,7 @@ from webapp.models.content import Course, CourseItem
 from webapp.models.people import Department, User
 from webapp.models.rate_limits import RateLimitCounter
 from webapp.models.starts import ItemStart
-from webapp.models.training import Completion, ExerciseAttempt, OutsideLearning
+from webapp.models.training import Completion, ExerciseAttempt, OutsideLearning, TrainingTotal
 
 __all__ = [
     "Completion",
@@ -15,5 +15,6 @@ __all__ = [
     "ItemStart",
     "OutsideLearning",
     "RateLimitCounter",
+    "TrainingTotal",
     "User",
 ]

@@ -60,26 +60,26 @@ def _month(column: ColumnElement, dialect: str) -> ColumnElement[str]:
     return func.strftime("%Y-%m", column)
 
 
-def monthly_minutes(session: Session, year: TrainingYear, scope: list) -> list[tuple[str, int]]:
-    """Minutes credited each month of the training year, lessons and outside learning together."""
+def monthly_minutes(session: Session, year: TrainingYear, department_id: int | None) -> list[tuple[str, int]]:
+    """Minutes logged each month of the training year, lessons and outside learning together.
+
+    It counts what was logged then, including by people who have since left; for one department,
+    by the people in it now. Organisation-wide it reads only an index of completions.
+    """
     dialect = session.get_bind().dialect.name
-    people = select(User.id).where(User.active, *scope)
     totals: dict[str, int] = {}
     completed = _month(Completion.completed_at, dialect)
     outside = _month(OutsideLearning.learned_on, dialect)
-    queries = (
-        select(completed, func.sum(Completion.minutes))
-        .where(Completion.training_year == year.label, Completion.user_id.in_(people))
-        .group_by(completed),
-        select(outside, func.sum(OutsideLearning.minutes))
-        .where(
-            OutsideLearning.learned_on.between(year.starts, year.ends),
-            OutsideLearning.status.in_((CONFIRMED, UNCONFIRMED)),
-            OutsideLearning.user_id.in_(people),
-        )
-        .group_by(outside),
+    completions = select(completed, func.sum(Completion.minutes)).where(Completion.training_year == year.label)
+    logged = select(outside, func.sum(OutsideLearning.minutes)).where(
+        OutsideLearning.learned_on.between(year.starts, year.ends),
+        OutsideLearning.status.in_((CONFIRMED, UNCONFIRMED)),
     )
-    for query in queries:
+    if department_id:
+        in_department = select(User.id).where(User.department_id == department_id)
+        completions = completions.where(Completion.user_id.in_(in_department))
+        logged = logged.where(OutsideLearning.user_id.in_(in_department))
+    for query in (completions.group_by(completed), logged.group_by(outside)):
         for month, minutes in session.execute(query):
             totals[month] = totals.get(month, 0) + int(minutes)
     return sorted(totals.items())
@@ -98,7 +98,7 @@ def org_report(session: Session, year: TrainingYear, required: int, department_i
         sum(group.met for group in by_grade),
         sum(group.not_started for group in by_grade),
     )
-    trend = monthly_minutes(session, year, scope) if total.people >= MIN_GROUP else None
+    trend = monthly_minutes(session, year, department_id) if total.people >= MIN_GROUP else None
     return OrgReport(suppress([total])[0], suppress(by_department), suppress(by_grade), trend)
 
 

@@ -2,7 +2,8 @@
 
 The same expressions serve a person's own record, a manager's team and the organisation report,
 so all three count minutes the same way:
-- completions of lessons and exercises count in the training year they were credited to;
+- completions of lessons and exercises count in the training year they were credited to (read from
+  each person's maintained total for the year, not added up from millions of rows);
 - outside learning counts when confirmed, or while unconfirmed if the person's department says so;
   learning sent back by a manager does not count until it is changed;
 - a person's requirement is the full requirement times their FTE, rounded to the nearest minute.
@@ -12,7 +13,7 @@ from sqlalchemy import Integer, Select, and_, case, func, literal, or_, select, 
 from sqlalchemy.sql import ColumnElement
 
 from webapp.models.people import FTE_SCALE, Department, User
-from webapp.models.training import CONFIRMED, UNCONFIRMED, Completion, OutsideLearning
+from webapp.models.training import CONFIRMED, UNCONFIRMED, OutsideLearning, TrainingTotal
 from webapp.org.hierarchy import line_bounds
 from webapp.training.years import TrainingYear
 
@@ -53,15 +54,9 @@ def progress_query(year: TrainingYear, required: int, *people: ColumnElement[boo
         .cte("chosen")
     )
     done = (
-        select(
-            Completion.user_id,
-            func.sum(Completion.minutes).label("minutes"),
-            func.max(Completion.completed_at).label("last"),
-        )
-        .join(chosen, chosen.c.id == Completion.user_id)
-        .where(Completion.training_year == year.label)
-        .group_by(Completion.user_id)
-        .cte("done")
+        select(TrainingTotal.user_id, TrainingTotal.minutes, TrainingTotal.last_completed_at.label("last"))
+        .where(TrainingTotal.training_year == year.label)
+        .subquery("done")
     )
 
     def outside_sum(status: str):

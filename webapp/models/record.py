@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -11,7 +11,8 @@ from webapp.models.clock import uk_date
 from webapp.models.content import Course, CourseItem
 from webapp.models.people import FTE_SCALE, User
 from webapp.models.progress import progress_query
-from webapp.models.training import Completion, OutsideLearning
+from webapp.models.training import Completion, OutsideLearning, TrainingTotal
+from webapp.models.upsert import upsert
 from webapp.training.requirement import Progress
 from webapp.training.years import TrainingYear, YearStart, training_year, year_containing
 
@@ -70,10 +71,57 @@ def record_completion(session: Session, user_id: int, item: CourseItem, year: Tr
     """
     try:
         with session.begin_nested():
-            session.add(Completion(user_id=user_id, item_id=item.id, training_year=year.label, minutes=item.minutes))
+            completion = Completion(user_id=user_id, item_id=item.id, training_year=year.label, minutes=item.minutes)
+            session.add(completion)
+            session.flush()
+            _add_to_total(session, completion)
     except IntegrityError:
         return False
     return True
+
+
+def _add_to_total(session: Session, completion: Completion) -> None:
+    """In the completion's own savepoint, so the total and the rows never disagree."""
+    totals, dialect = TrainingTotal.__table__, session.get_bind().dialect
+    latest = func.greatest if dialect.name == "postgresql" else func.max  # SQLite's max() of two values
+    session.execute(
+        upsert(
+            dialect,
+            totals,
+            {
+                "user_id": completion.user_id,
+                "training_year": completion.training_year,
+                "minutes": completion.minutes,
+                "completions": 1,
+                "last_completed_at": completion.completed_at,
+            },
+            [totals.c.user_id, totals.c.training_year],
+            {
+                "minutes": totals.c.minutes + completion.minutes,
+                "completions": totals.c.completions + 1,
+                "last_completed_at": latest(totals.c.last_completed_at, completion.completed_at),
+            },
+        )
+    )
+
+
+def refresh_totals(session: Session, year_label: int) -> None:
+    """Rebuild a year's totals from its completions: after loading completions in bulk, or to check them."""
+    totals = TrainingTotal.__table__
+    session.execute(delete(totals).where(totals.c.training_year == year_label))
+    per_person = (
+        select(
+            Completion.user_id,
+            Completion.training_year,
+            func.sum(Completion.minutes),
+            func.count(),
+            func.max(Completion.completed_at),
+        )
+        .where(Completion.training_year == year_label)
+        .group_by(Completion.user_id, Completion.training_year)
+    )
+    columns = ["user_id", "training_year", "minutes", "completions", "last_completed_at"]
+    session.execute(insert(totals).from_select(columns, per_person))
 
 
 def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> set[int]:

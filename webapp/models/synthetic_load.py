@@ -14,6 +14,7 @@ from webapp.models.clock import utcnow
 from webapp.models.content import CourseItem
 from webapp.models.people import User
 from webapp.models.people_import import ImportResult, import_people
+from webapp.models.record import refresh_totals
 from webapp.models.training import Completion, OutsideLearning
 from webapp.org.synthetic import hr_csv, synthetic_activity, synthetic_people
 from webapp.training.years import TrainingYear
@@ -64,6 +65,7 @@ def add_activity(
     completion_columns = ("user_id", "item_id", "training_year", "minutes", "completed_at")
     outside_columns = ("user_id", "title", "provider", "learned_on", "minutes", "status", "created_at", "updated_at")
     _bulk(session, Completion.__table__, completion_columns, completions, report)
+    refresh_totals(session, year.label)  # bulk rows bypass record_completion, which keeps totals as it goes
     _bulk(session, OutsideLearning.__table__, outside_columns, outside, report)
     return len(completions), len(outside)
 
