@@ -13,8 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from webapp.extensions import db
 from webapp.models.clock import utcnow
+from webapp.models.dialects import upsert
 from webapp.models.rate_limits import RateLimitCounter
-from webapp.models.upsert import upsert
 
 _counters = RateLimitCounter.__table__
 

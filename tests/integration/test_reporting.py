@@ -293,6 +293,13 @@ def test_reports_match_an_independent_calculation_on_a_generated_organisation(ap
             totals[1] += status == MET
             totals[2] += status == NOT_STARTED
     figures = org_report(db.session, year, required, None)
+    months = defaultdict(int)
+    for c in db.session.scalars(select(Completion).where(Completion.training_year == year.label)):
+        months[c.completed_at.strftime("%Y-%m")] += c.minutes
+    for o in db.session.scalars(select(OutsideLearning).where(OutsideLearning.status != "returned")):
+        if o.learned_on in year:
+            months[o.learned_on.strftime("%Y-%m")] += o.minutes
+    assert figures.trend == sorted(months.items())
     assert {g.label: [g.people, g.met, g.not_started] for g in figures.by_department} == dict(by_department)
     assert {g.label: [g.people, g.met, g.not_started] for g in figures.by_grade} == dict(by_grade)
     assert figures.total.people == len(expected)

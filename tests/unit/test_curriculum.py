@@ -29,4 +29,4 @@ def test_every_lesson_states_objectives_and_a_self_check():
     for course in LIBRARY.courses:
         for lesson in course.lessons:
             assert lesson.objectives, lesson.path
-            assert '??? question' in lesson.path.read_text(encoding="utf-8"), lesson.path
+            assert "??? question" in lesson.path.read_text(encoding="utf-8"), lesson.path

@@ -4,7 +4,7 @@ from webapp.models.content import Course, CourseItem
 from webapp.models.people import Department, User
 from webapp.models.rate_limits import RateLimitCounter
 from webapp.models.starts import ItemStart
-from webapp.models.training import Completion, ExerciseAttempt, OutsideLearning, TrainingTotal
+from webapp.models.training import Completion, ExerciseAttempt, MonthTotal, OutsideLearning, TrainingTotal
 
 __all__ = [
     "Completion",
@@ -13,6 +13,7 @@ __all__ = [
     "Department",
     "ExerciseAttempt",
     "ItemStart",
+    "MonthTotal",
     "OutsideLearning",
     "RateLimitCounter",
     "TrainingTotal",

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement
 
+from webapp.models.dialects import month_of
 from webapp.models.people import Department, User
 from webapp.models.progress import MET, NOT_STARTED, progress_query
-from webapp.models.training import CONFIRMED, UNCONFIRMED, Completion, OutsideLearning
+from webapp.models.training import CONFIRMED, UNCONFIRMED, MonthTotal, OutsideLearning
 from webapp.org.grades import GRADES
 from webapp.org.suppression import MIN_GROUP, Group, suppress
 from webapp.training.years import TrainingYear
@@ -54,34 +54,26 @@ def _rollup(cells: list[tuple], position: int) -> list[Group]:
     return [Group(label, *totals) for label, totals in sums.items()]
 
 
-def _month(column: ColumnElement, dialect: str) -> ColumnElement[str]:
-    if dialect == "postgresql":
-        return func.to_char(column, "YYYY-MM")
-    return func.strftime("%Y-%m", column)
-
-
 def monthly_minutes(session: Session, year: TrainingYear, department_id: int | None) -> list[tuple[str, int]]:
     """Minutes logged each month of the training year, lessons and outside learning together.
 
-    It counts what was logged then, including by people who have since left; for one department,
-    by the people in it now. Organisation-wide it reads only an index of completions.
+    Lessons and exercises count by the department the person was in when they completed them
+    (kept in training_months as each completion is recorded); outside learning by their department now.
     """
-    dialect = session.get_bind().dialect.name
-    totals: dict[str, int] = {}
-    completed = _month(Completion.completed_at, dialect)
-    outside = _month(OutsideLearning.learned_on, dialect)
-    completions = select(completed, func.sum(Completion.minutes)).where(Completion.training_year == year.label)
-    logged = select(outside, func.sum(OutsideLearning.minutes)).where(
+    dialect = session.get_bind().dialect
+    month = month_of(OutsideLearning.learned_on, dialect)
+    completed = select(MonthTotal.month, func.sum(MonthTotal.minutes)).where(MonthTotal.training_year == year.label)
+    logged = select(month, func.sum(OutsideLearning.minutes)).where(
         OutsideLearning.learned_on.between(year.starts, year.ends),
         OutsideLearning.status.in_((CONFIRMED, UNCONFIRMED)),
     )
     if department_id:
-        in_department = select(User.id).where(User.department_id == department_id)
-        completions = completions.where(Completion.user_id.in_(in_department))
-        logged = logged.where(OutsideLearning.user_id.in_(in_department))
-    for query in (completions.group_by(completed), logged.group_by(outside)):
-        for month, minutes in session.execute(query):
-            totals[month] = totals.get(month, 0) + int(minutes)
+        completed = completed.where(MonthTotal.department_key == department_id)
+        logged = logged.where(OutsideLearning.user_id.in_(select(User.id).where(User.department_id == department_id)))
+    totals: dict[str, int] = {}
+    for query in (completed.group_by(MonthTotal.month), logged.group_by(month)):
+        for when, minutes in session.execute(query):
+            totals[when] = totals.get(when, 0) + int(minutes)
     return sorted(totals.items())
 
 

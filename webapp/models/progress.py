@@ -38,7 +38,37 @@ def in_line_or_self(path: str) -> ColumnElement[bool]:
 
 def progress_query(year: TrainingYear, required: int, *people: ColumnElement[bool], active_only: bool = True) -> Select:
     """One row per person matching `people` (active ones, unless told): minutes, requirement, status, last activity."""
-    chosen = (
+    chosen = [*([User.active] if active_only else []), *people]
+
+    def outside_sum(status: str):
+        return func.sum(case((OutsideLearning.status == status, OutsideLearning.minutes), else_=0))
+
+    # Written as plain joins, not a CTE: PostgreSQL would materialise a CTE of everyone chosen (510,000 rows
+    # for the whole service) before joining it; joins let it pick hash joins or index lookups by size.
+    outside = (
+        select(
+            OutsideLearning.user_id,
+            outside_sum(CONFIRMED).label("confirmed"),
+            outside_sum(UNCONFIRMED).label("unconfirmed"),
+            func.max(OutsideLearning.learned_on).label("last"),
+        )
+        .where(
+            OutsideLearning.learned_on.between(year.starts, year.ends),
+            OutsideLearning.user_id.in_(select(User.id).where(*chosen).correlate(None)),
+        )
+        .group_by(OutsideLearning.user_id)
+        .subquery("outside")
+    )
+    learning = func.coalesce(TrainingTotal.minutes, 0)
+    confirmed = func.coalesce(outside.c.confirmed, 0)
+    unconfirmed = func.coalesce(outside.c.unconfirmed, 0)
+    counts_unconfirmed = func.coalesce(Department.count_unconfirmed, true())
+    counted = learning + confirmed + case((counts_unconfirmed, unconfirmed), else_=0)
+    # `//` is integer division on both databases (`/` would be NUMERIC division on PostgreSQL).
+    needed = (literal(required, Integer) * User.fte + FTE_SCALE // 2) // FTE_SCALE
+    status = case((counted >= needed, MET), (counted > 0, IN_PROGRESS), else_=NOT_STARTED)
+    this_year = and_(TrainingTotal.user_id == User.id, TrainingTotal.training_year == year.label)
+    return (
         select(
             User.id,
             User.name,
@@ -47,61 +77,20 @@ def progress_query(year: TrainingYear, required: int, *people: ColumnElement[boo
             User.manager_id,
             User.department_id,
             User.line_path,
-            func.coalesce(Department.count_unconfirmed, true()).label("count_unconfirmed"),
-        )
-        .outerjoin(Department, Department.id == User.department_id)
-        .where(*([User.active] if active_only else []), *people)
-        .cte("chosen")
-    )
-    done = (
-        select(TrainingTotal.user_id, TrainingTotal.minutes, TrainingTotal.last_completed_at.label("last"))
-        .where(TrainingTotal.training_year == year.label)
-        .subquery("done")
-    )
-
-    def outside_sum(status: str):
-        return func.sum(case((OutsideLearning.status == status, OutsideLearning.minutes), else_=0))
-
-    outside = (
-        select(
-            OutsideLearning.user_id,
-            outside_sum(CONFIRMED).label("confirmed"),
-            outside_sum(UNCONFIRMED).label("unconfirmed"),
-            func.max(OutsideLearning.learned_on).label("last"),
-        )
-        .join(chosen, chosen.c.id == OutsideLearning.user_id)
-        .where(OutsideLearning.learned_on.between(year.starts, year.ends))
-        .group_by(OutsideLearning.user_id)
-        .cte("outside")
-    )
-    learning = func.coalesce(done.c.minutes, 0)
-    confirmed = func.coalesce(outside.c.confirmed, 0)
-    unconfirmed = func.coalesce(outside.c.unconfirmed, 0)
-    counted = learning + confirmed + case((chosen.c.count_unconfirmed, unconfirmed), else_=0)
-    # `//` is integer division on both databases (`/` would be NUMERIC division on PostgreSQL).
-    needed = (literal(required, Integer) * chosen.c.fte + FTE_SCALE // 2) // FTE_SCALE
-    status = case((counted >= needed, MET), (counted > 0, IN_PROGRESS), else_=NOT_STARTED)
-    return (
-        select(
-            chosen.c.id,
-            chosen.c.name,
-            chosen.c.grade,
-            chosen.c.fte,
-            chosen.c.manager_id,
-            chosen.c.department_id,
-            chosen.c.line_path,
             learning.label("learning_minutes"),
             confirmed.label("confirmed_minutes"),
             unconfirmed.label("unconfirmed_minutes"),
             counted.label("minutes"),
             needed.label("required"),
             status.label("status"),
-            done.c.last.label("last_completed_at"),
+            TrainingTotal.last_completed_at.label("last_completed_at"),
             outside.c.last.label("last_outside_on"),
         )
-        .select_from(chosen)
-        .outerjoin(done, done.c.user_id == chosen.c.id)
-        .outerjoin(outside, outside.c.user_id == chosen.c.id)
+        .select_from(User)
+        .outerjoin(Department, Department.id == User.department_id)
+        .outerjoin(TrainingTotal, this_year)
+        .outerjoin(outside, outside.c.user_id == User.id)
+        .where(*chosen)
     )
 
 

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from webapp.models.clock import uk_date
 from webapp.models.content import Course, CourseItem
+from webapp.models.dialects import greatest, month_of, upsert
 from webapp.models.people import FTE_SCALE, User
 from webapp.models.progress import progress_query
-from webapp.models.training import Completion, OutsideLearning, TrainingTotal
-from webapp.models.upsert import upsert
+from webapp.models.training import Completion, MonthTotal, OutsideLearning, TrainingTotal
 from webapp.training.requirement import Progress
 from webapp.training.years import TrainingYear, YearStart, training_year, year_containing
 
@@ -81,9 +81,9 @@ def record_completion(session: Session, user_id: int, item: CourseItem, year: Tr
 
 
 def _add_to_total(session: Session, completion: Completion) -> None:
-    """In the completion's own savepoint, so the total and the rows never disagree."""
-    totals, dialect = TrainingTotal.__table__, session.get_bind().dialect
-    latest = func.greatest if dialect.name == "postgresql" else func.max  # SQLite's max() of two values
+    """In the completion's own savepoint, so the totals and the rows never disagree."""
+    dialect = session.get_bind().dialect
+    totals, months = TrainingTotal.__table__, MonthTotal.__table__
     session.execute(
         upsert(
             dialect,
@@ -99,16 +99,33 @@ def _add_to_total(session: Session, completion: Completion) -> None:
             {
                 "minutes": totals.c.minutes + completion.minutes,
                 "completions": totals.c.completions + 1,
-                "last_completed_at": latest(totals.c.last_completed_at, completion.completed_at),
+                "last_completed_at": greatest(dialect)(totals.c.last_completed_at, completion.completed_at),
             },
+        )
+    )
+    department = session.scalar(select(User.department_id).where(User.id == completion.user_id))
+    session.execute(
+        upsert(
+            dialect,
+            months,
+            {
+                "training_year": completion.training_year,
+                "month": completion.completed_at.strftime("%Y-%m"),
+                "department_key": department or 0,
+                "minutes": completion.minutes,
+            },
+            [months.c.training_year, months.c.month, months.c.department_key],
+            {"minutes": months.c.minutes + completion.minutes},
         )
     )
 
 
 def refresh_totals(session: Session, year_label: int) -> None:
     """Rebuild a year's totals from its completions: after loading completions in bulk, or to check them."""
-    totals = TrainingTotal.__table__
+    dialect = session.get_bind().dialect
+    totals, months = TrainingTotal.__table__, MonthTotal.__table__
     session.execute(delete(totals).where(totals.c.training_year == year_label))
+    session.execute(delete(months).where(months.c.training_year == year_label))
     per_person = (
         select(
             Completion.user_id,
@@ -120,8 +137,20 @@ def refresh_totals(session: Session, year_label: int) -> None:
         .where(Completion.training_year == year_label)
         .group_by(Completion.user_id, Completion.training_year)
     )
-    columns = ["user_id", "training_year", "minutes", "completions", "last_completed_at"]
-    session.execute(insert(totals).from_select(columns, per_person))
+    session.execute(
+        insert(totals).from_select(
+            ["user_id", "training_year", "minutes", "completions", "last_completed_at"], per_person
+        )
+    )
+    month = month_of(Completion.completed_at, dialect)
+    department = func.coalesce(User.department_id, 0)
+    per_month = (
+        select(Completion.training_year, month, department, func.sum(Completion.minutes))
+        .join(User, User.id == Completion.user_id)
+        .where(Completion.training_year == year_label)
+        .group_by(Completion.training_year, month, department)
+    )
+    session.execute(insert(months).from_select(["training_year", "month", "department_key", "minutes"], per_month))
 
 
 def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> set[int]:
