@@ -28,7 +28,7 @@ class OrgReport:
 def _cells(session: Session, year: TrainingYear, required: int, scope: list) -> list[tuple]:
     """People, met and not started for each department and grade: one pass over everyone in scope."""
     report = progress_query(year, required, *scope).subquery("report")
-    department = func.coalesce(Department.name, "No department")
+    department = func.coalesce(report.c.department_name, "No department")
     grade = func.coalesce(report.c.grade, "No grade")
     query = (
         select(
@@ -39,7 +39,6 @@ def _cells(session: Session, year: TrainingYear, required: int, scope: list) -> 
             func.sum(case((report.c.status == NOT_STARTED, 1), else_=0)),
         )
         .select_from(report)
-        .outerjoin(Department, Department.id == report.c.department_id)
         .group_by(department, grade)
     )
     return [tuple(row) for row in session.execute(query)]

@@ -54,7 +54,8 @@ def progress_query(year: TrainingYear, required: int, *people: ColumnElement[boo
         )
         .where(
             OutsideLearning.learned_on.between(year.starts, year.ends),
-            OutsideLearning.user_id.in_(select(User.id).where(*chosen).correlate(None)),
+            # For a team, add up only its people's entries; for everyone, the outer join already discards the rest.
+            *([OutsideLearning.user_id.in_(select(User.id).where(*chosen).correlate(None))] if people else []),
         )
         .group_by(OutsideLearning.user_id)
         .subquery("outside")
@@ -76,6 +77,7 @@ def progress_query(year: TrainingYear, required: int, *people: ColumnElement[boo
             User.fte,
             User.manager_id,
             User.department_id,
+            Department.name.label("department_name"),
             User.line_path,
             learning.label("learning_minutes"),
             confirmed.label("confirmed_minutes"),
