@@ -117,6 +117,9 @@ def team_report(
 
 
 def all_team_rows(session: Session, manager: User, year: TrainingYear, required: int, filters: TeamFilters):
-    """Every row the filters match, in the page's order: what the CSV export streams."""
+    """Every row the filters match, in the page's order: what the CSV export writes out.
+
+    A plain cursor, not a server-side one: with one, PostgreSQL plans for the first rows and took 2.5 times as long.
+    """
     query, report, boss = _rows(session, manager, year, required, filters)
-    return session.execute(query.order_by(*_order(filters, report, boss)).execution_options(yield_per=2000))
+    return session.execute(query.order_by(*_order(filters, report, boss)))
