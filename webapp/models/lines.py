@@ -4,7 +4,7 @@ from sqlalchemy import func, literal, select, update
 from sqlalchemy.orm import Session
 
 from webapp.models.people import User
-from webapp.org.hierarchy import line_bounds
+from webapp.models.progress import in_line_or_self
 
 
 class CircularLine(ValueError):
@@ -16,11 +16,10 @@ def change_manager(session: Session, person: User, manager: User | None) -> None
         raise CircularLine(_circle(session, person, manager))
     old = person.line_path
     new = (manager.line_path if manager else "/") + f"{person.id}/"
-    low, high = line_bounds(old)
     # One statement rewrites the start of every path in the line, the person's own included.
     session.execute(
         update(User)
-        .where(User.line_path >= low, User.line_path < high)
+        .where(in_line_or_self(old))
         .values(line_path=literal(new) + func.substr(User.line_path, len(old) + 1))
         .execution_options(synchronize_session=False)
     )

@@ -10,13 +10,13 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from webapp.extensions import db
 from webapp.models.clock import utcnow
+from webapp.org.hr_file import FTE_SCALE
 
 _hasher = PasswordHasher()
 
 
 # Line paths are compared as bytes ('/' sorts just before '0'), so PostgreSQL must not use a locale collation.
 LinePath = String(400).with_variant(String(400, collation="C"), "postgresql")
-FTE_SCALE = 10_000  # FTE is kept in ten-thousandths so requirement arithmetic is exact in SQL and Python
 
 
 class Department(db.Model):

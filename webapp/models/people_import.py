@@ -44,9 +44,6 @@ def import_people(session: Session, data: bytes, *, full: bool = True, report: R
     existing = {row.id: row for row in session.execute(select(User.__table__))}
     by_staff = {row.staff_number: row for row in existing.values() if row.staff_number}
     by_email = {row.email: row for row in existing.values()}
-    managers = {
-        row.staff_number: existing[row.manager_id].staff_number if row.manager_id else None for row in by_staff.values()
-    }
     lines = data.count(b"\n")
     checked = 0
 
@@ -55,12 +52,20 @@ def import_people(session: Session, data: bytes, *, full: bool = True, report: R
         checked += rows
         report("Checking rows", min(checked, lines), lines)
 
-    hr = read_hr_file(data, existing=None if full else managers, progress=advance)
+    # A partial file may name managers already in Data Day, and its chains run through them.
+    managers = (
+        None if full else {row.staff_number: _staff_number(existing, row.manager_id) for row in by_staff.values()}
+    )
+    hr = read_hr_file(data, existing=managers, progress=advance)
     report("Checking rows", lines, lines)
     problems = hr.problems or _email_clashes(hr.people, by_staff, by_email)
     if problems:
         return ImportResult(problems=problems)
     return _apply(session, hr.people, existing, by_staff, by_email, full, report)
+
+
+def _staff_number(existing: dict, person_id: int | None) -> str | None:
+    return existing[person_id].staff_number if person_id else None
 
 
 def _email_clashes(people: list[Person], by_staff: dict, by_email: dict) -> list[Problem]:

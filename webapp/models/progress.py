@@ -21,7 +21,8 @@ NOT_STARTED, IN_PROGRESS, MET = "not_started", "in_progress", "met"
 STATUS_LABELS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", MET: "Requirement met"}
 
 
-def required_minutes(required: int, fte: int) -> int:
+def required_minutes(required, fte):
+    """The full requirement times FTE, to the nearest minute: on ints, or on SQL expressions alike."""
     return (required * fte + FTE_SCALE // 2) // FTE_SCALE
 
 
@@ -66,7 +67,7 @@ def progress_query(year: TrainingYear, required: int, *people: ColumnElement[boo
     counts_unconfirmed = func.coalesce(Department.count_unconfirmed, true())
     counted = learning + confirmed + case((counts_unconfirmed, unconfirmed), else_=0)
     # `//` is integer division on both databases (`/` would be NUMERIC division on PostgreSQL).
-    needed = (literal(required, Integer) * User.fte + FTE_SCALE // 2) // FTE_SCALE
+    needed = required_minutes(literal(required, Integer), User.fte)
     status = case((counted >= needed, MET), (counted > 0, IN_PROGRESS), else_=NOT_STARTED)
     this_year = and_(TrainingTotal.user_id == User.id, TrainingTotal.training_year == year.label)
     return (
@@ -78,6 +79,7 @@ def progress_query(year: TrainingYear, required: int, *people: ColumnElement[boo
             User.manager_id,
             User.department_id,
             Department.name.label("department_name"),
+            counts_unconfirmed.label("counts_unconfirmed"),
             User.line_path,
             learning.label("learning_minutes"),
             confirmed.label("confirmed_minutes"),

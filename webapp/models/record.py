@@ -58,9 +58,14 @@ class YearProgress:
 
 def year_progress(session: Session, user: User, year: TrainingYear, required: int) -> YearProgress:
     row = session.execute(progress_query(year, required, User.id == user.id, active_only=False)).one()
-    counts = user.department.count_unconfirmed if user.department else True
     return YearProgress(
-        row.learning_minutes, row.confirmed_minutes, row.unconfirmed_minutes, counts, row.minutes, row.required, row.fte
+        row.learning_minutes,
+        row.confirmed_minutes,
+        row.unconfirmed_minutes,
+        bool(row.counts_unconfirmed),
+        row.minutes,
+        row.required,
+        row.fte,
     )
 
 

@@ -14,7 +14,7 @@ from webapp.org.grades import GRADES, normalise_grade
 from webapp.org.hierarchy import find_cycles
 
 COLUMNS = ("staff_number", "email", "name", "department", "grade", "manager_staff_number", "fte", "active")
-FTE_SCALE = 10_000
+FTE_SCALE = 10_000  # FTE is kept in ten-thousandths so requirement arithmetic is exact in SQL and Python
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TRUE = {"true", "yes", "y", "1", "active"}
 _FALSE = {"false", "no", "n", "0", "inactive", "left"}
