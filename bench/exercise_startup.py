@@ -52,10 +52,10 @@ RUN_FIRST_OUTPUT = """async (where) => {
 def start_app(exercise: str):
     from webapp import create_app
     from webapp.config import Config
-    from webapp.context import content_library
     from webapp.extensions import db
-    from webapp.models.content_sync import sync_library
-    from webapp.models.people import create_user
+    from webapp.queries.content_sync import sync_library
+    from webapp.queries.people import create_user
+    from webapp.web.years import content_library
 
     folder = tempfile.mkdtemp(prefix="data-day-bench-")
     app = create_app(Config(), {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite"})

@@ -1,7 +1,7 @@
 """Reports at the scale of the whole civil service, on SQLite and on PostgreSQL, in one run.
 
 For each database: a fresh schema (Alembic) and the shipped curriculum, then
-- import: `import_people` on a synthetic HR file of --people rows (goal < 60 s), and again unchanged (< 30 s);
+- import: `import_hr_file` on a synthetic HR file of --people rows (goal < 60 s), and again unchanged (< 30 s);
 - activity: a training year's completions (~10 a person) and outside learning, loaded in bulk;
 - team report: everyone in the line of the manager whose line is closest to 10,000 people, as the CSV export
   reads it (every row, with minutes, requirement and status), and the page as served (summary, chart, 1st page);
@@ -30,20 +30,20 @@ sys.path.insert(0, str(ROOT))
 
 from webapp import create_app  # noqa: E402
 from webapp.config import Config  # noqa: E402
-from webapp.context import content_library, current_training_year  # noqa: E402
+from webapp.db.clock import uk_today  # noqa: E402
 from webapp.extensions import db  # noqa: E402
-from webapp.models.clock import uk_today  # noqa: E402
-from webapp.models.content_sync import sync_library  # noqa: E402
-from webapp.models.org_report import org_report  # noqa: E402
 from webapp.models.people import User  # noqa: E402
-from webapp.models.people_import import import_people  # noqa: E402
-from webapp.models.synthetic_load import add_activity  # noqa: E402
-from webapp.models.team_report import TeamFilters, all_team_rows, team_report  # noqa: E402
 from webapp.org.hierarchy import line_bounds  # noqa: E402
 from webapp.org.synthetic import hr_csv, synthetic_people  # noqa: E402
+from webapp.queries.content_sync import sync_library  # noqa: E402
+from webapp.queries.hr_import import import_hr_file  # noqa: E402
+from webapp.queries.my_team import TeamFilters, all_team_rows, team_report  # noqa: E402
+from webapp.queries.organisation_report import org_report  # noqa: E402
+from webapp.sample_data.synthetic_load import add_activity  # noqa: E402
+from webapp.web.years import content_library, current_training_year  # noqa: E402
 
 REQUIRED = 420
-# The same answer as webapp/models/progress.py, written by hand as plain joins.
+# The same answer as webapp/queries/people_progress.py, written by hand as plain joins.
 PROGRESS_FROM = """
 FROM users u
 LEFT JOIN departments d ON d.id = u.department_id
@@ -129,11 +129,11 @@ def run(name: str, url: str, people: int, seed: int, runs: int) -> list[tuple]:
         data = hr_csv(synthetic_people(people, seed))
 
         start = time.perf_counter()
-        first = import_people(db.session, data)
+        first = import_hr_file(db.session, data)
         db.session.commit()
         rows.append((name, f"import {people:,} people", time.perf_counter() - start, None, first.summary()))
         start = time.perf_counter()
-        again = import_people(db.session, data)
+        again = import_hr_file(db.session, data)
         db.session.commit()
         rows.append((name, "re-import, no change", time.perf_counter() - start, None, again.summary()))
         assert again.unchanged == people, again.summary()

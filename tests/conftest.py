@@ -25,10 +25,9 @@ def fast_password_hashing():
     """Still argon2id, with the smallest cost, so hundreds of sign-ins stay quick."""
     from argon2 import PasswordHasher
 
-    from webapp.models import people
+    from webapp.identity.passwords import use_hasher
 
-    people._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    people._DUMMY_HASH = people._hasher.hash("not-a-real-password")
+    use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture(scope="session")
@@ -77,8 +76,8 @@ def app(settings):
     _empty_all_tables(settings["SQLALCHEMY_DATABASE_URI"])
     app = create_app(TestConfig(), settings)
     with app.app_context():
-        from webapp.context import content_library
-        from webapp.models.content_sync import sync_library
+        from webapp.queries.content_sync import sync_library
+        from webapp.web.content_pages import content_library
 
         if not content_library().problems:
             sync_library(db.session, content_library())

@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 
 from webapp.extensions import db
 from webapp.models import User
-from webapp.models.people import create_user
+from webapp.queries.people import create_user
 
 PASSWORD = "correct horse battery staple"
 _numbers = count(1)

@@ -26,20 +26,16 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
     app.config["YEAR_START"] = YearStart.parse(app.config["TRAINING_YEAR_START"])
     app.extensions["content_library"] = LibraryCache(Path(app.config["CONTENT_DIR"]), Path(app.config["EXERCISES_DIR"]))
 
-    from webapp import commands, errors, jinja, rate_limit_storage, security, static_files  # noqa: F401
-    from webapp.extensions import csrf, db, limiter, login_manager, migrate, wtforms_helpers
+    from webapp import cli
+    from webapp.extensions import init_extensions
+    from webapp.web import errors, security, static_files, templating
 
-    db.init_app(app)
-    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
-    csrf.init_app(app)
-    limiter.init_app(app)  # rate_limit_storage, imported above, registers database://
-    wtforms_helpers.init_app(app)
+    init_extensions(app, migrations=Path(__file__).resolve().parent.parent / "migrations")
     security.init_app(app)
-    login_manager.init_app(app)
-    jinja.init_app(app)
+    templating.init_app(app)
     register_blueprints(app)
     errors.init_app(app)
-    commands.init_app(app)
+    cli.init_app(app)
     static_files.init_app(app)
     return app
 

@@ -40,7 +40,7 @@ class Config:
         self.ALLOWED_EMAIL_DOMAINS = _env_list("ALLOWED_EMAIL_DOMAINS", "gov.uk")
         self.LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
         self.LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
-        # database://: counters in the app's database, shared by every process (webapp/rate_limit_storage.py).
+        # database://: counters in the app's database, shared by every process (webapp/web/rate_limit_storage.py).
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "database://")
         self.RATELIMIT_HEADERS_ENABLED = True
         self.PRODUCTION = self.ENV == "production"

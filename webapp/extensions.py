@@ -1,5 +1,8 @@
 """Flask extensions, created once here and bound to the app in create_app."""
 
+from pathlib import Path
+
+from flask import Flask
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -32,3 +35,13 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 talisman = Talisman()
 wtforms_helpers = WTFormsHelpers()
+
+
+def init_extensions(app: Flask, migrations: Path) -> None:
+    # The database:// rate-limit storage registers itself with `limits` when its module is imported.
+    import webapp.web.rate_limit_storage  # noqa: F401
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(migrations))
+    for extension in (csrf, limiter, wtforms_helpers):
+        extension.init_app(app)

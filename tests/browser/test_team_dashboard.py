@@ -9,14 +9,14 @@ from sqlalchemy import select
 
 from tests.browser.test_learner_journey import sign_in
 from tests.helpers import PASSWORD
-from webapp.context import current_training_year
+from webapp.db.clock import uk_today
 from webapp.extensions import db
 from webapp.models import CourseItem, OutsideLearning, User
-from webapp.models.clock import uk_today
-from webapp.models.people import create_user
-from webapp.models.people_import import import_people
-from webapp.models.record import record_completion
 from webapp.org.hr_file import COLUMNS
+from webapp.queries.completions import record_completion
+from webapp.queries.hr_import import import_hr_file
+from webapp.queries.people import create_user
+from webapp.web.years import current_training_year
 
 pytestmark = pytest.mark.browser
 HEADER = ",".join(COLUMNS)
@@ -32,7 +32,7 @@ ORG = [
 @pytest.fixture
 def priya(app):
     create_user(db.session, "priya@example.gov.uk", "Priya Shah", PASSWORD)
-    assert import_people(db.session, ("\n".join([HEADER, *ORG]) + "\n").encode()).ok
+    assert import_hr_file(db.session, ("\n".join([HEADER, *ORG]) + "\n").encode()).ok
     people = {user.name: user for user in db.session.scalars(select(User))}
     year = current_training_year()
     for item in db.session.scalars(select(CourseItem)):

@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from tests.helpers import make_user, sign_in
-from webapp.context import current_training_year
 from webapp.extensions import db
 from webapp.models import Completion, CourseItem, ExerciseAttempt
-from webapp.models.content_stats import ItemStats, QuestionStats, item_stats, question_stats
-from webapp.models.starts import ItemStart
+from webapp.models.completions import ItemStart
+from webapp.queries.content_stats import ItemStats, QuestionStats, item_stats, question_stats
+from webapp.web.years import current_training_year
 
 T0 = datetime(2026, 3, 2, 9, 0)
 

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from tests.conftest import FIXTURE_COURSES
 from webapp.extensions import db
 from webapp.models import Completion, CourseItem, User
-from webapp.models.people import find_user_by_email
+from webapp.queries.people import find_user_by_email
 
 
 def test_users_create_reads_the_password_from_standard_input(runner):

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from tests.helpers import make_user
 from webapp.extensions import db
 from webapp.models import Completion, CourseItem, TrainingTotal
-from webapp.models.record import record_completion
+from webapp.queries.completions import record_completion
 from webapp.training.years import YearStart, training_year
 
 ATTEMPTS = 6

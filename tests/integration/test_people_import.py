@@ -7,8 +7,8 @@ from sqlalchemy import func, select, text
 from tests.helpers import make_user, post_form, sign_in
 from webapp.extensions import db
 from webapp.models import Completion, CourseItem, Department, User
-from webapp.models.people_import import import_people
 from webapp.org.hr_file import COLUMNS
+from webapp.queries.hr_import import import_hr_file
 
 HEADER = ",".join(COLUMNS)
 PEOPLE = [
@@ -111,7 +111,7 @@ def test_a_new_manager_moves_the_whole_line_below_them(runner, tmp_path):
 
 def test_an_account_made_before_the_hr_file_is_matched_by_email(app):
     early = make_user("Alex", email="alex@example.gov.uk")
-    result = import_people(db.session, hr(*PEOPLE))
+    result = import_hr_file(db.session, hr(*PEOPLE))
     db.session.commit()
     assert result.ok and (result.created, result.updated) == (3, 1)
     adopted = db.session.get(User, early.id)
@@ -119,10 +119,10 @@ def test_an_account_made_before_the_hr_file_is_matched_by_email(app):
 
 
 def test_an_email_held_by_another_staff_number_is_refused(app):
-    import_people(db.session, hr(*PEOPLE))
+    import_hr_file(db.session, hr(*PEOPLE))
     db.session.commit()
     clash = "Z9,alex@example.gov.uk,Someone Else,Home Office,EO,A1,1,true"
-    result = import_people(db.session, hr(clash), full=False)  # A2 keeps alex@ in Data Day
+    result = import_hr_file(db.session, hr(clash), full=False)  # A2 keeps alex@ in Data Day
     assert [(p.row, p.column) for p in result.problems] == [(2, "email")]
     assert "belongs to staff number A2" in result.problems[0].message
 
@@ -175,7 +175,7 @@ def test_the_upload_page_asks_for_a_csv(client):
 
 
 def test_an_imported_person_registers_to_set_their_password(client):
-    import_people(db.session, hr(*PEOPLE))
+    import_hr_file(db.session, hr(*PEOPLE))
     db.session.commit()
     password = "a new long password"
     form = {"name": "Alex S", "email": "alex@example.gov.uk", "password": password, "confirm": password}
@@ -191,7 +191,7 @@ def test_an_imported_person_registers_to_set_their_password(client):
 
 
 def test_the_reporting_role_is_given_for_a_department_and_taken_away(runner):
-    import_people(db.session, hr(*PEOPLE))
+    import_hr_file(db.session, hr(*PEOPLE))
     db.session.commit()
     result = runner.invoke(args=["people", "reporting", "kim@example.gov.uk", "--department", "HM Treasury"])
     assert result.exit_code == 0, result.output

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from tests.helpers import make_user, post_form, sign_in
+from webapp.db.clock import uk_today
 from webapp.extensions import db
 from webapp.models import Completion, CourseItem, OutsideLearning
-from webapp.models.clock import uk_today
-from webapp.models.record import refresh_totals
+from webapp.queries.completions import refresh_totals
 from webapp.training.years import YearStart, year_containing
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from tests.helpers import csrf_token, make_user
 from webapp.extensions import db
-from webapp.models.people import find_user_by_email
+from webapp.queries.people import find_user_by_email
 
 GOOD = {
     "name": "Sam Okafor",

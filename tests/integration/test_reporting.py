@@ -9,18 +9,18 @@ import pytest
 from sqlalchemy import select
 
 from tests.helpers import PASSWORD, post_form, sign_in
-from webapp.context import current_training_year
+from webapp.db.clock import uk_today
 from webapp.extensions import db
 from webapp.models import Completion, CourseItem, Department, OutsideLearning, User
-from webapp.models.clock import uk_today
-from webapp.models.org_report import org_report
-from webapp.models.people import create_user
-from webapp.models.people_import import import_people
-from webapp.models.progress import IN_PROGRESS, MET, NOT_STARTED, required_minutes
-from webapp.models.record import record_completion
-from webapp.models.synthetic_load import generate_organisation
-from webapp.models.team_report import TeamFilters, all_team_rows, team_report
 from webapp.org.hr_file import COLUMNS
+from webapp.queries.completions import record_completion
+from webapp.queries.hr_import import import_hr_file
+from webapp.queries.my_team import TeamFilters, all_team_rows, team_report
+from webapp.queries.organisation_report import org_report
+from webapp.queries.people import create_user
+from webapp.sample_data.synthetic_load import generate_organisation
+from webapp.training.requirement import IN_PROGRESS, MET, NOT_STARTED, required_minutes
+from webapp.web.years import current_training_year
 
 # Pat manages Alex, who manages Sam; Kim (another department) manages Lee. Rae reports on the Home Office.
 ORG = [
@@ -39,7 +39,7 @@ def org(app):
     for line in ORG:
         email, name = line.split(",")[1:3]
         create_user(db.session, email, name, PASSWORD, is_admin=name == "Dana Admin")
-    assert import_people(db.session, ("\n".join([",".join(COLUMNS), *ORG]) + "\n").encode()).ok
+    assert import_hr_file(db.session, ("\n".join([",".join(COLUMNS), *ORG]) + "\n").encode()).ok
     people = {user.name.split()[0].lower(): user for user in db.session.scalars(select(User))}
     people["rae"].reports_on_department_id = people["rae"].department_id
     db.session.commit()
@@ -342,7 +342,7 @@ def test_a_change_that_would_make_a_circle_is_refused_with_the_chain(client, org
 
 def test_each_completion_keeps_its_year_total_and_a_rebuild_agrees(app, org):
     from webapp.models import TrainingTotal
-    from webapp.models.record import refresh_totals
+    from webapp.queries.completions import refresh_totals
 
     year = current_training_year()
     items = list(db.session.scalars(select(CourseItem)))

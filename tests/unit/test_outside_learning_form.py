@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from webapp.forms import error_list
 from webapp.record.forms import OutsideLearningForm
 from webapp.training.years import YearStart, training_year
+from webapp.web.form_fields import error_list
 
 YEAR = training_year(2026, YearStart(4, 1))
 TODAY = date(2026, 11, 25)

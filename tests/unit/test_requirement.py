@@ -1,16 +1,16 @@
 import pytest
 
-from webapp.training.requirement import Progress, format_minutes
+from webapp.training.requirement import IN_PROGRESS, MET, NOT_STARTED, Progress, format_minutes
 
 
 @pytest.mark.parametrize(
     ("done", "status", "met", "left"),
     [
-        (0, "Not started", False, 420),
-        (1, "In progress", False, 419),
-        (419, "In progress", False, 1),
-        (420, "Requirement met", True, 0),
-        (600, "Requirement met", True, 0),
+        (0, NOT_STARTED, False, 420),
+        (1, IN_PROGRESS, False, 419),
+        (419, IN_PROGRESS, False, 1),
+        (420, MET, True, 0),
+        (600, MET, True, 0),
     ],
 )
 def test_progress_against_a_seven_hour_requirement(done, status, met, left):

@@ -6,10 +6,10 @@ from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovFileInput, G
 from wtforms import BooleanField, StringField
 from wtforms.validators import Length
 
-from webapp.forms import strip
+from webapp.web.form_fields import strip
 
 
-class ImportPeopleForm(FlaskForm):
+class HRImportForm(FlaskForm):
     file = FileField(
         "Upload the HR file",
         description="A CSV file with the columns staff_number, email, name, department, grade, "

@@ -4,31 +4,31 @@ from flask import abort, flash, redirect, render_template, url_for
 from sqlalchemy import select
 
 from webapp.admin import bp
-from webapp.admin.forms import ImportPeopleForm, ManagerForm
+from webapp.admin.forms import HRImportForm, ManagerForm
 from webapp.extensions import db
-from webapp.forms import error_list
-from webapp.models.lines import CircularLine, change_manager
 from webapp.models.people import User
-from webapp.models.people_import import import_people as apply_hr_file
-from webapp.security import requires_role
+from webapp.queries.hr_import import import_hr_file
+from webapp.queries.line_changes import CircularLine, change_manager
+from webapp.web.form_fields import error_list
+from webapp.web.permissions import is_admin, requires
 
 PROBLEMS_SHOWN = 500
 
 
 @bp.route("/admin/people/import", methods=["GET", "POST"])
-@requires_role("admin")
-def import_people():
-    form = ImportPeopleForm()
+@requires(is_admin)
+def hr_import():
+    form = HRImportForm()
     result = None
     if form.validate_on_submit():
         upload = form.file.data
-        result = apply_hr_file(db.session, upload.read(), full=not form.partial.data)
+        result = import_hr_file(db.session, upload.read(), full=not form.partial.data)
         if result.ok:
             db.session.commit()
         else:
             db.session.rollback()
     return render_template(
-        "admin/import-people.html",
+        "admin/hr-import.html",
         form=form,
         errors=error_list(form),
         result=result,
@@ -38,7 +38,7 @@ def import_people():
 
 
 @bp.route("/admin/people/<int:person_id>/manager", methods=["GET", "POST"])
-@requires_role("admin")
+@requires(is_admin)
 def change_line_manager(person_id: int):
     """For a correction before the next HR file; the next full import sets lines from HR again."""
     person = db.session.get(User, person_id) or abort(404)
@@ -58,5 +58,5 @@ def change_line_manager(person_id: int):
             else:
                 db.session.commit()
                 flash(f"{person.name}’s line manager is now {manager.name if manager else 'no one'}", "success")
-                return redirect(url_for("team.person_record", person_id=person.id))
+                return redirect(url_for("record.person_record", person_id=person.id))
     return render_template("admin/change-manager.html", person=person, form=form, errors=error_list(form))

@@ -5,7 +5,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovPasswordInpu
 from wtforms import BooleanField, EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
-MIN_PASSWORD = 12
+from webapp.identity.emails import email_domain_allowed
+from webapp.identity.passwords import MIN_PASSWORD
 
 
 class SignInForm(FlaskForm):
@@ -66,9 +67,3 @@ class RegisterForm(FlaskForm):
         if not email_domain_allowed(field.data or "", self.allowed_domains):
             endings = " or ".join(self.allowed_domains)
             raise ValidationError(f"Enter your work email address: it must end in {endings}")
-
-
-def email_domain_allowed(email: str, allowed_domains: list[str]) -> bool:
-    """'gov.uk' admits name@gov.uk and name@cabinetoffice.gov.uk, not name@evilgov.uk."""
-    domain = email.rpartition("@")[2].strip().lower()
-    return any(domain == allowed or domain.endswith("." + allowed) for allowed in allowed_domains)

@@ -6,9 +6,11 @@ from werkzeug.exceptions import TooManyRequests
 
 from webapp.auth import bp
 from webapp.auth.forms import RegisterForm, SignInForm
+from webapp.db.clock import utcnow
 from webapp.extensions import db, limiter
-from webapp.models.clock import utcnow
-from webapp.models.people import AccountExists, create_user, find_user_by_email, verify_dummy_password
+from webapp.identity.passwords import verify_dummy_password
+from webapp.queries.people import AccountExists, create_user, find_user_by_email
+from webapp.web.errors import error_page
 
 
 def _account_key() -> str:
@@ -52,7 +54,11 @@ def sign_in():
     return render_template("auth/sign-in.html", form=form)
 
 
-def too_many_sign_ins(error: TooManyRequests):
+@bp.errorhandler(429)
+def too_many_attempts(error: TooManyRequests):
+    """Sign-in says how long to wait on its own page; anything else here gets the usual one."""
+    if request.endpoint != "auth.sign_in":
+        return error_page(error)
     form = SignInForm()
     message = "You have tried to sign in too many times. Wait 15 minutes, then try again."
     return render_template("auth/sign-in.html", form=form, locked_message=message), 429

@@ -6,9 +6,9 @@ from sqlalchemy.orm import Session
 
 from webapp.content.answers import Question
 from webapp.content.library import Course, Item, Library
-from webapp.content.preview import problems_for
+from webapp.content.page_problems import problems_for
 from webapp.content.problems import Problem
-from webapp.models.content_stats import ItemStats, QuestionStats, completions_by_item, item_stats, question_stats
+from webapp.queries.content_stats import ItemStats, QuestionStats, completions_by_item, item_stats, question_stats
 from webapp.training.requirement import format_minutes
 
 

@@ -4,16 +4,17 @@ from flask import abort, current_app, render_template
 
 from webapp.authoring import bp
 from webapp.authoring.pages import course_problems, course_report, course_summaries
-from webapp.context import content_library, current_training_year, selected_year
 from webapp.extensions import db
-from webapp.models.catalogue import live_item_ids
-from webapp.models.content_stats import years_items_were_used
-from webapp.security import requires_role
+from webapp.queries.catalogue import live_item_ids
+from webapp.queries.content_stats import years_items_were_used
 from webapp.training.years import training_year
+from webapp.web.content_pages import content_library
+from webapp.web.permissions import can_author, requires
+from webapp.web.years import current_training_year, selected_year
 
 
 @bp.get("/content-checks")
-@requires_role("author")
+@requires(can_author)
 def content_checks():
     library = content_library()
     by_file: dict[str, list] = {}
@@ -23,7 +24,7 @@ def content_checks():
 
 
 @bp.get("/authoring")
-@requires_role("author")
+@requires(can_author)
 def overview():
     library, year = content_library(), selected_year()
     summaries = course_summaries(db.session, library, live_item_ids(db.session), year.label)
@@ -31,7 +32,7 @@ def overview():
 
 
 @bp.get("/authoring/courses/<course_slug>")
-@requires_role("author")
+@requires(can_author)
 def course(course_slug: str):
     library, year = content_library(), selected_year()
     course = library.course(course_slug)

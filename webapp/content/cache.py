@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 from webapp.content.library import Library, load_library
-from webapp.content.preview import Page, pages, problems_for, source_of
+from webapp.content.page_problems import Page, pages, problems_for, source_of
 
 
 class LibraryCache:

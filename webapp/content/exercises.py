@@ -8,14 +8,11 @@ from pathlib import Path
 from webapp.content.answers import Question
 from webapp.content.frontmatter import Document
 from webapp.content.items import FrontMatterItem
+from webapp.content.names import DATA_DIR, EXERCISE_FILE, NOTEBOOK_FILE, SOLUTION_FILE
 from webapp.content.problems import Problem
 from webapp.content.questions import read_questions
 from webapp.content.rules import check_exercise_meta
 
-EXERCISE_FILE = "exercise.md"
-NOTEBOOK_FILE = "notebook.py"
-SOLUTION_FILE = "solution.py"
-DATA_DIR = "data"
 PACKAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(==[A-Za-z0-9.]+)?$")
 
 

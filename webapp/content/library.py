@@ -1,25 +1,15 @@
 """The course library as read from disk: courses, their lessons and exercises, and every problem found."""
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from webapp.content.exercises import Exercise, load_exercise
 from webapp.content.frontmatter import Document, parse_document
 from webapp.content.items import FrontMatterItem
+from webapp.content.links import Target, broken_links
+from webapp.content.names import COURSE_FILE, FOLDER, LESSON_FILE
 from webapp.content.problems import Problem
-from webapp.content.rules import check_course_meta, check_lesson_meta
-
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-LESSON_FILE = re.compile(rf"^(\d{{2}})-({SLUG})\.md$")
-FOLDER = re.compile(rf"^{SLUG}$")
-COURSE_FILE = "course.md"
-
-LEVELS = {
-    1: "Level 1: for everyone",
-    2: "Level 2: for people who work with spreadsheets",
-    3: "Level 3: for analysts who write code",
-}
+from webapp.content.rules import LEVELS, check_course_meta, check_lesson_meta
 
 
 @dataclass
@@ -99,6 +89,13 @@ class Library:
     def exercise(self, slug: str) -> Exercise | None:
         return next((exercise for exercise in self.exercises if exercise.slug == slug), None)
 
+    def has(self, target: Target) -> bool:
+        """A link's target exists: the course, the lesson in it, or the exercise."""
+        if target.kind == "exercise":
+            return self.exercise(target.slug) is not None
+        course = self.course(target.slug)
+        return course is not None and (target.lesson is None or course.item(target.lesson) is not None)
+
     def documents(self):
         for course in self.courses:
             yield course.doc
@@ -119,8 +116,6 @@ def relative_to(root: Path):
 
 
 def load_library(root: Path, exercises_root: Path | None = None) -> Library:
-    from webapp.content.links import check_links  # links need the whole library
-
     root = Path(root)
     relative = relative_to(root)
     if not root.is_dir():
@@ -135,7 +130,11 @@ def load_library(root: Path, exercises_root: Path | None = None) -> Library:
     if exercises_root is not None and Path(exercises_root).is_dir():
         library.exercises = [_load_exercise(f, read, relative, problems) for f in _folders(Path(exercises_root))]
         _place_exercises(library)
-    problems.extend(check_links(library))
+    linked = [
+        *((course.base, doc) for course in courses for doc in [course.doc, *course.lesson_docs]),
+        *((f"exercises/{exercise.slug}", exercise.doc) for exercise in library.exercises),
+    ]
+    problems.extend(broken_links(linked, library.has))
     for doc in library.documents():
         problems.extend(doc.problems)
     problems.sort()

@@ -5,15 +5,14 @@ From a lesson in courses/<course>/: `02-next.md`, `../other/01-intro.md#part`, `
 """
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from webapp.content.frontmatter import Document
+from webapp.content.names import COURSE_FILE, EXERCISE_FILE, LESSON_FILE
 from webapp.content.problems import Problem
-
-if TYPE_CHECKING:
-    from webapp.content.library import Library
 
 # [text](target) outside code; good enough for Markdown written by people, and it keeps line numbers.
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -42,9 +41,6 @@ def is_internal(target: str) -> bool:
 
 def resolve(base: str, target: str) -> Target | None:
     """Where a relative link from a file in `base` (courses/<slug> or exercises/<slug>) points."""
-    from webapp.content.exercises import EXERCISE_FILE
-    from webapp.content.library import COURSE_FILE, LESSON_FILE
-
     parts = urlsplit(target)
     resolved: list[str] = []
     for piece in (PurePosixPath(base) / parts.path).parts:
@@ -83,23 +79,12 @@ def internal_links(body: str, first_line: int):
                 yield first_line + offset, match[1]
 
 
-def check_links(library: "Library") -> list[Problem]:
-    documents = [
-        *((f"courses/{course.slug}", doc) for course in library.courses for doc in [course.doc, *course.lesson_docs]),
-        *((f"exercises/{exercise.slug}", exercise.doc) for exercise in library.exercises),
-    ]
+def broken_links(documents: Iterable[tuple[str, Document]], exists: Callable[[Target], bool]) -> list[Problem]:
+    """Each relative link, in (base folder, document) pairs, whose target `exists` does not find."""
     problems = []
     for base, doc in documents:
         for line, target in internal_links(doc.body, doc.body_line):
-            if not _exists(library, resolve(base, target)):
+            found = resolve(base, target)
+            if found is None or not exists(found):
                 problems.append(Problem(doc.path, line, f"broken link to '{target}': no such lesson or course"))
     return problems
-
-
-def _exists(library: "Library", target: Target | None) -> bool:
-    if target is None:
-        return False
-    if target.kind == "exercise":
-        return library.exercise(target.slug) is not None
-    course = library.course(target.slug)
-    return course is not None and (target.lesson is None or course.item(target.lesson) is not None)

@@ -3,6 +3,12 @@
 from webapp.content.frontmatter import Document
 
 MAX_MINUTES = 480
+LEVELS = {
+    1: "Level 1: for everyone",
+    2: "Level 2: for people who work with spreadsheets",
+    3: "Level 3: for analysts who write code",
+}
+LEVEL_CHOICES = f"{', '.join(map(str, list(LEVELS)[:-1]))} or {list(LEVELS)[-1]}"  # "1, 2 or 3"
 COURSE_FIELDS = {"title", "summary", "level", "order"}
 LESSON_FIELDS = {"title", "minutes", "objectives"}
 EXERCISE_FIELDS = {"title", "minutes", "objectives", "level", "course", "number", "packages", "data", "questions"}
@@ -24,6 +30,11 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _check_level(doc: Document) -> None:
+    if doc.meta.get("level") not in LEVELS:
+        doc.problem(f"level must be {LEVEL_CHOICES}", key="level")
+
+
 def check_course_meta(doc: Document) -> None:
     if doc.problems:  # unreadable front matter: field checks would only add noise
         return
@@ -31,8 +42,7 @@ def check_course_meta(doc: Document) -> None:
     _check_title(doc)
     if not isinstance(doc.meta.get("summary"), str) or not doc.meta["summary"].strip():
         doc.problem("summary is missing: add one sentence saying what the learner gets", key="summary")
-    if doc.meta.get("level") not in (1, 2, 3):
-        doc.problem("level must be 1, 2 or 3", key="level")
+    _check_level(doc)
     if "order" in doc.meta and not _is_int(doc.meta["order"]):
         doc.problem("order must be a whole number", key="order")
 
@@ -58,8 +68,7 @@ def check_exercise_meta(doc: Document) -> None:
     check_lesson_meta(doc, EXERCISE_FIELDS)
     if not doc.meta:  # unreadable front matter, already reported
         return
-    if doc.meta.get("level") not in (1, 2, 3):
-        doc.problem("level must be 1, 2 or 3", key="level")
+    _check_level(doc)
     if not isinstance(doc.meta.get("course"), str) or not doc.meta["course"].strip():
         doc.problem("course is missing: name the course folder this exercise belongs to", key="course")
     number = doc.meta.get("number")

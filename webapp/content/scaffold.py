@@ -9,10 +9,9 @@ from string import Template
 
 import yaml
 
-from webapp.content.exercises import DATA_DIR, EXERCISE_FILE
 from webapp.content.frontmatter import parse_document
-from webapp.content.library import COURSE_FILE, FOLDER, LESSON_FILE
-from webapp.content.rules import MAX_MINUTES
+from webapp.content.names import COURSE_FILE, DATA_DIR, EXERCISE_FILE, FOLDER, LESSON_FILE
+from webapp.content.rules import LEVEL_CHOICES, LEVELS, MAX_MINUTES
 
 STARTERS = Path(__file__).parent / "starters"
 MAX_NUMBER = 99  # lesson files have 2-digit numbers, and exercises are checked against the same range
@@ -26,8 +25,8 @@ def new_course(courses: Path, slug: str, title: str, level: int = 1) -> list[Pat
     """A course folder with course.md and a first lesson (a course needs one to pass the check)."""
     _check_slug(slug, "course")
     _check_folder(courses, "courses")
-    if level not in (1, 2, 3):
-        raise ScaffoldError(f"level must be 1, 2 or 3, not {level}")
+    if level not in LEVELS:
+        raise ScaffoldError(f"level must be {LEVEL_CHOICES}, not {level}")
     folder = courses / slug
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists: choose another slug, or edit the course that is there")
@@ -70,7 +69,7 @@ def new_exercise(courses: Path, exercises: Path, slug: str, course: str, title: 
     values = {
         "title": _yaml_text(title),
         "minutes": minutes,
-        "level": level if level in (1, 2, 3) else 1,
+        "level": level if level in LEVELS else 1,
         "course": course,
         "number": _next_number(taken),
         "data_file": f"{slug}.csv",

@@ -6,16 +6,16 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from webapp.content.answers import mark_submission
-from webapp.content.preview import problems_for
+from webapp.content.page_problems import problems_for
 from webapp.content.render import render_markdown
-from webapp.context import content_library, current_training_year, live_item_and_done
 from webapp.exercises import bp
 from webapp.exercises.downloads import notebook_download
 from webapp.extensions import db
-from webapp.models.attempts import record_submission
-from webapp.models.catalogue import find_live_item
-from webapp.models.starts import record_start
-from webapp.preview import Shown, is_author, not_available, shown_version
+from webapp.queries.catalogue import find_live_item
+from webapp.queries.completions import record_start, record_submission
+from webapp.web.content_pages import Shown, content_library, live_item_and_done, not_available, shown_version
+from webapp.web.permissions import can_author
+from webapp.web.years import current_training_year
 
 
 def _exercise_or_404(slug: str):
@@ -26,7 +26,7 @@ def _exercise_or_404(slug: str):
     course = library.course(exercise.course_slug)
     if course is None or course.item(slug) is not exercise:
         # In the files but not placed in a course, which is always a problem: nothing to show until it is fixed.
-        not_available(problems_for(library, exercise) if is_author() else [])
+        not_available(problems_for(library, exercise) if can_author(current_user) else [])
     return exercise, course
 
 

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from webapp.content.library import LEVELS, Course
+from webapp.content.library import Course
+from webapp.content.rules import LEVELS
 
 
 @dataclass(frozen=True)

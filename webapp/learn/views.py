@@ -4,14 +4,13 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from webapp.content.render import render_markdown
-from webapp.context import content_library, current_training_year, live_item_and_done
 from webapp.extensions import db
 from webapp.learn import bp
 from webapp.learn.pages import catalogue_by_level, course_progress
-from webapp.models.catalogue import find_live_item, live_item_ids
-from webapp.models.record import completed_item_ids, record_completion
-from webapp.models.starts import record_start
-from webapp.preview import readable_courses, shown_version
+from webapp.queries.catalogue import find_live_item, live_item_ids
+from webapp.queries.completions import completed_item_ids, record_completion, record_start
+from webapp.web.content_pages import content_library, live_item_and_done, readable_courses, shown_version
+from webapp.web.years import current_training_year
 
 
 def _course_or_404(course_slug: str):

@@ -1,6 +1,5 @@
 """Exercises as the site's contents: `<slug>/<slug>.ipynb` with its data files beside it."""
 
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,9 +7,9 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from webapp.content.names import FOLDER
 from webapp.lite.errors import LiteBuildError
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # The Pyodide kernel's name: a notebook that names it opens without asking which kernel to use.
 KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
 
@@ -40,7 +39,7 @@ class ExerciseSource:
 def check_exercises(exercises: list[ExerciseSource]) -> None:
     slugs = [exercise.slug for exercise in exercises]
     for exercise in exercises:
-        if not SLUG.fullmatch(exercise.slug):
+        if not FOLDER.match(exercise.slug):
             raise LiteBuildError(f"{exercise.label}: a slug is lower-case letters, digits and single hyphens")
         if slugs.count(exercise.slug) > 1:
             raise LiteBuildError(f"{exercise.label} is given more than once")

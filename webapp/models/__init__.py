@@ -1,10 +1,10 @@
-"""Database models, one module per aggregate. Import from here."""
+"""Table definitions only, one module per aggregate. The queries on them are in webapp.queries."""
 
+from webapp.models.completions import Completion, ExerciseAttempt, ItemStart, MonthTotal, TrainingTotal
 from webapp.models.content import Course, CourseItem
+from webapp.models.outside_learning import OutsideLearning
 from webapp.models.people import Department, User
 from webapp.models.rate_limits import RateLimitCounter
-from webapp.models.starts import ItemStart
-from webapp.models.training import Completion, ExerciseAttempt, MonthTotal, OutsideLearning, TrainingTotal
 
 __all__ = [
     "Completion",

@@ -2,18 +2,14 @@
 
 from datetime import datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, exists, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from webapp.db.clock import utcnow
 from webapp.extensions import db
-from webapp.models.clock import utcnow
-from webapp.org.hr_file import FTE_SCALE
-
-_hasher = PasswordHasher()
-
+from webapp.identity.passwords import hash_password, password_matches
+from webapp.training.requirement import FTE_SCALE
 
 # Line paths are compared as bytes ('/' sorts just before '0'), so PostgreSQL must not use a locale collation.
 LinePath = String(400).with_variant(String(400, collation="C"), "postgresql")
@@ -63,23 +59,10 @@ class User(UserMixin, db.Model):
         return self.active
 
     def set_password(self, password: str) -> None:
-        self.password_hash = _hasher.hash(password)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
-        if not self.password_hash:
-            return False
-        try:
-            return _hasher.verify(self.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            return False
-
-    @property
-    def manages_people(self) -> bool:
-        """Anyone with an active report is a manager: there is no separate switch."""
-        if not hasattr(self, "_manages_people"):
-            query = select(exists().where(User.manager_id == self.id, User.active))
-            self._manages_people = bool(db.session.scalar(query))
-        return self._manages_people
+        return password_matches(self.password_hash, password)
 
     @property
     def is_reporting(self) -> bool:
@@ -92,44 +75,3 @@ class User(UserMixin, db.Model):
     @property
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.strip() else self.name
-
-
-def verify_dummy_password(password: str) -> None:
-    """Spend the same time as a real check, so response times do not reveal which emails exist."""
-    try:
-        _hasher.verify(_DUMMY_HASH, password)
-    except VerificationError:
-        pass
-
-
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
-
-
-class AccountExists(ValueError):
-    pass
-
-
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
-
-
-def find_user_by_email(session: Session, email: str) -> User | None:
-    return session.scalar(select(User).where(User.email == normalise_email(email)))
-
-
-def create_user(
-    session: Session, email: str, name: str, password: str, *, is_admin: bool = False, is_author: bool = False
-) -> User:
-    existing = find_user_by_email(session, email)
-    if existing and existing.password_hash is None and existing.active and not (is_admin or is_author):
-        # HR imported this person; registering with their work email sets their password. Their name stays HR's.
-        existing.set_password(password)
-        return existing
-    if existing:
-        raise AccountExists(f"An account already exists for {normalise_email(email)}")
-    user = User(email=normalise_email(email), name=name.strip(), is_admin=is_admin, is_author=is_author)
-    user.set_password(password)
-    session.add(user)
-    session.flush()
-    user.line_path = f"/{user.id}/"
-    return user

@@ -1,6 +1,9 @@
 """Civil service grades, most junior first, and the spellings HR systems use for them."""
 
 GRADES = ("AA", "AO", "EO", "HEO", "SEO", "G7", "G6", "SCS")
+# Reports list grades in this order; people with no grade, or one HR spelt oddly, come last.
+GRADE_RANK = {grade: rank for rank, grade in enumerate(GRADES)}
+UNGRADED_RANK = len(GRADES)
 GRADE_NAMES = {
     "AA": "Administrative Assistant",
     "AO": "Administrative Officer",
@@ -24,3 +27,7 @@ _ALIASES = {
 def normalise_grade(text: str) -> str | None:
     """The grade's code ('Grade 7' -> 'G7', 'SCS2' -> 'SCS'), or None if it is not a civil service grade."""
     return _ALIASES.get(" ".join(text.split()).lower())
+
+
+def grade_rank(grade: str | None) -> int:
+    return GRADE_RANK.get(grade or "", UNGRADED_RANK)

@@ -46,3 +46,8 @@ def line_paths(manager_of: Mapping[int, int | None]) -> dict[int, str]:
 def line_bounds(path: str) -> tuple[str, str]:
     """Paths strictly inside this person's line lie between these two strings (byte order: '/' < '0')."""
     return path, path[:-1] + "0"
+
+
+def is_below(path: str, manager_path: str) -> bool:
+    """In the manager's line at any depth (not the manager themselves)."""
+    return path != manager_path and path.startswith(manager_path)

@@ -12,16 +12,16 @@ from decimal import Decimal, InvalidOperation
 
 from webapp.org.grades import GRADES, normalise_grade
 from webapp.org.hierarchy import find_cycles
+from webapp.training.requirement import FTE_SCALE
 
 COLUMNS = ("staff_number", "email", "name", "department", "grade", "manager_staff_number", "fte", "active")
-FTE_SCALE = 10_000  # FTE is kept in ten-thousandths so requirement arithmetic is exact in SQL and Python
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TRUE = {"true", "yes", "y", "1", "active"}
 _FALSE = {"false", "no", "n", "0", "inactive", "left"}
 
 
 @dataclass(frozen=True)
-class Problem:
+class RowProblem:
     row: int
     column: str | None
     message: str
@@ -49,14 +49,14 @@ class Person:
 @dataclass
 class HRFile:
     people: list[Person]
-    problems: list[Problem]
+    problems: list[RowProblem]
 
 
-Progress = Callable[[int], None]
+RowsRead = Callable[[int], None]  # told how many more rows have been checked
 
 
 def read_hr_file(
-    data: bytes, existing: Mapping[str, str | None] | None = None, progress: Progress | None = None
+    data: bytes, existing: Mapping[str, str | None] | None = None, progress: RowsRead | None = None
 ) -> HRFile:
     """Check a whole file.
 
@@ -68,7 +68,7 @@ def read_hr_file(
     except UnicodeDecodeError as error:
         row = data[: error.start].count(b"\n") + 1
         message = "is not UTF-8: in Excel, save it as 'CSV UTF-8 (Comma delimited)'"
-        return HRFile([], [Problem(row, None, f"the file {message}")])
+        return HRFile([], [RowProblem(row, None, f"the file {message}")])
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     problems = _check_header(header)
@@ -82,7 +82,7 @@ def read_hr_file(
         if not any(value.strip() for value in values):
             continue  # blank lines at the end of Excel exports
         if len(values) != len(header):
-            problems.append(Problem(number, None, f"has {len(values)} values, but the header has {len(header)}"))
+            problems.append(RowProblem(number, None, f"has {len(values)} values, but the header has {len(header)}"))
             continue
         person = _read_row(number, [values[position] for position in positions], problems)
         if person:
@@ -92,15 +92,15 @@ def read_hr_file(
     return HRFile(people, problems)
 
 
-def _check_header(header: list[str] | None) -> list[Problem]:
+def _check_header(header: list[str] | None) -> list[RowProblem]:
     if not header:
-        return [Problem(1, None, "the file is empty: the first row must name the columns")]
+        return [RowProblem(1, None, "the file is empty: the first row must name the columns")]
     names = [name.strip().lower() for name in header]
-    problems = [Problem(1, column, "this column is missing") for column in COLUMNS if column not in names]
+    problems = [RowProblem(1, column, "this column is missing") for column in COLUMNS if column not in names]
     problems += [
-        Problem(1, name or "(blank)", "is not a column Data Day knows") for name in names if name not in COLUMNS
+        RowProblem(1, name or "(blank)", "is not a column Data Day knows") for name in names if name not in COLUMNS
     ]
-    problems += [Problem(1, name, "appears more than once") for name in sorted(set(names)) if names.count(name) > 1]
+    problems += [RowProblem(1, name, "appears more than once") for name in sorted(set(names)) if names.count(name) > 1]
     return problems
 
 
@@ -163,36 +163,36 @@ _PARSERS: dict[str, Callable[[str], object]] = {
 }
 
 
-def _read_row(row: int, values: list[str], problems: list[Problem]) -> Person | None:
+def _read_row(row: int, values: list[str], problems: list[RowProblem]) -> Person | None:
     fields, found = {}, len(problems)
     for column, value in zip(COLUMNS, values, strict=True):
         try:
             fields[column] = _PARSERS[column](value.strip())
         except ValueError as error:
-            problems.append(Problem(row, column, str(error)))
+            problems.append(RowProblem(row, column, str(error)))
     if fields.get("manager_staff_number") and fields["manager_staff_number"] == fields.get("staff_number"):
-        problems.append(Problem(row, "manager_staff_number", "is the person's own staff number"))
+        problems.append(RowProblem(row, "manager_staff_number", "is the person's own staff number"))
     return Person(row, **fields) if len(problems) == found else None
 
 
-def _check_across_rows(people: list[Person], existing: Mapping[str, str | None], problems: list[Problem]) -> None:
+def _check_across_rows(people: list[Person], existing: Mapping[str, str | None], problems: list[RowProblem]) -> None:
     first_row: dict[tuple[str, str], int] = {}
     for person in people:
         for column in ("staff_number", "email"):
             key = (column, getattr(person, column))
             if key in first_row:
-                problems.append(Problem(person.row, column, f"'{key[1]}' is also on row {first_row[key]}"))
+                problems.append(RowProblem(person.row, column, f"'{key[1]}' is also on row {first_row[key]}"))
             else:
                 first_row[key] = person.row
     in_file = {person.staff_number for person in people}
     for person in people:
         manager = person.manager_staff_number
         if manager and manager not in in_file and manager not in existing:
-            problems.append(Problem(person.row, "manager_staff_number", f"no one has staff number '{manager}'"))
+            problems.append(RowProblem(person.row, "manager_staff_number", f"no one has staff number '{manager}'"))
     manager_of = {**existing, **{person.staff_number: person.manager_staff_number for person in people}}
     row_of = {person.staff_number: person.row for person in people}
     for cycle in find_cycles(manager_of):
         chain = " → ".join(f"{staff} (row {row_of[staff]})" if staff in row_of else staff for staff in cycle)
         first = min((staff for staff in cycle if staff in row_of), key=row_of.get)
         message = f"the line management goes round in a circle: {chain}"
-        problems.append(Problem(row_of[first], "manager_staff_number", message))
+        problems.append(RowProblem(row_of[first], "manager_staff_number", message))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from webapp.org.grades import GRADES
-from webapp.org.hr_file import COLUMNS, FTE_SCALE, Person
+from webapp.org.hr_file import COLUMNS, Person
+from webapp.training.requirement import FTE_SCALE
 
 # (name, relative size, email domain)
 DEPARTMENTS = [

@@ -5,8 +5,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovSubmitInput, Gov
 from wtforms import StringField, SubmitField, TextAreaField, URLField
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from webapp.forms import GovDateField, WholeNumberField, strip
 from webapp.training.years import TrainingYear
+from webapp.web.form_fields import GovDateField, WholeNumberField, strip
 
 
 class OutsideLearningForm(FlaskForm):

@@ -3,16 +3,19 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from webapp.context import current_training_year, selected_year
-from webapp.csv_export import csv_response
+from webapp.db.clock import uk_today
 from webapp.extensions import db
-from webapp.forms import error_list
-from webapp.models.clock import uk_today
-from webapp.models.outside import own_entry, save_entry
-from webapp.models.record import entries_in_year, year_progress, years_with_activity
-from webapp.models.training import REVIEW_LABELS, OutsideLearning
+from webapp.models.outside_learning import OutsideLearning
+from webapp.models.people import User
+from webapp.queries.outside_learning import own_entry, save_entry
+from webapp.queries.training_record import entries_in_year, year_progress, years_with_activity
 from webapp.record import bp
 from webapp.record.forms import OutsideLearningForm
+from webapp.web.csv_export import csv_response
+from webapp.web.form_fields import error_list
+from webapp.web.labels import REVIEW_LABELS
+from webapp.web.permissions import can_view_record, require
+from webapp.web.years import current_training_year, selected_year
 
 
 @bp.get("/my-training-record")
@@ -32,6 +35,15 @@ def record_context(person, year) -> dict:
         "entries": entries_in_year(db.session, person.id, year),
         "earlier_years": years_with_activity(db.session, person.id, current_app.config["YEAR_START"], current),
     }
+
+
+@bp.get("/my-team/people/<int:person_id>")
+def person_record(person_id: int):
+    """A read-only record, for the person's managers up the line (and admins). Under My team, where they find it."""
+    person = db.session.get(User, person_id)
+    # The same 403 whether or not the person exists, so ids reveal nothing about who is on Data Day.
+    require(can_view_record(current_user, person))
+    return render_template("record/my-training-record.html", **record_context(person, selected_year()))
 
 
 @bp.get("/my-training-record/download")

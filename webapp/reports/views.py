@@ -1,30 +1,29 @@
 """The organisation report: for admins (any department) and each department's reporting role (their own)."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from webapp.context import recent_years, selected_year
-from webapp.csv_export import csv_response
 from webapp.extensions import db
-from webapp.models.org_report import departments, org_report
 from webapp.models.people import Department
 from webapp.org.suppression import SUPPRESSED
+from webapp.queries.organisation_report import departments, org_report
 from webapp.reports import bp
-from webapp.security import requires_role
+from webapp.web.csv_export import csv_response
+from webapp.web.permissions import can_report_on, can_see_reports, is_admin, require, requires
+from webapp.web.years import recent_years, selected_year
 
 
 def _department_in_scope() -> Department | None:
     """Admins may pick any department (or none: everyone); the reporting role always gets its own."""
     requested = request.args.get("department", type=int)
-    if current_user.is_admin:
+    if is_admin(current_user):
         return db.session.get(Department, requested) if requested else None
-    if requested not in (None, current_user.reports_on_department_id):
-        abort(403)
+    require(requested is None or can_report_on(current_user, requested))
     return db.session.get(Department, current_user.reports_on_department_id)
 
 
 @bp.get("/reports/organisation")
-@requires_role("reporting")
+@requires(can_see_reports)
 def organisation():
     year, department = selected_year(), _department_in_scope()
     report = org_report(db.session, year, current_app.config["REQUIRED_MINUTES"], department and department.id)
@@ -33,14 +32,14 @@ def organisation():
         year=year,
         years=recent_years(),
         department=department,
-        departments=departments(db.session) if current_user.is_admin else [],
+        departments=departments(db.session) if is_admin(current_user) else [],
         report=report,
         suppressed=SUPPRESSED,
     )
 
 
 @bp.get("/reports/organisation/download")
-@requires_role("reporting")
+@requires(can_see_reports)
 def download_organisation():
     year, department = selected_year(), _department_in_scope()
     report = org_report(db.session, year, current_app.config["REQUIRED_MINUTES"], department and department.id)
@@ -66,13 +65,10 @@ def download_organisation():
 
 
 @bp.post("/reports/departments/<int:department_id>/settings")
-@requires_role("reporting")
+@requires(can_see_reports)
 def department_settings(department_id: int):
-    if not (current_user.is_admin or current_user.reports_on_department_id == department_id):
-        abort(403)
     department = db.session.get(Department, department_id)
-    if department is None:
-        abort(403)
+    require(department is not None and can_report_on(current_user, department_id))
     department.count_unconfirmed = request.form.get("count_unconfirmed") == "yes"
     db.session.commit()
     when = "now counts" if department.count_unconfirmed else "counts only once a manager confirms it"

@@ -6,10 +6,10 @@ from govuk_frontend_wtf.wtforms_widgets import GovTextArea
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from webapp.forms import strip
-from webapp.models.progress import STATUS_LABELS
-from webapp.models.team_report import SCOPES, SORTS, TeamFilters
 from webapp.org.grades import GRADES
+from webapp.queries.my_team import SCOPES, SORTS, TeamFilters
+from webapp.web.form_fields import strip
+from webapp.web.labels import STATUS_LABELS
 
 
 def filters_from(request: Request) -> TeamFilters:

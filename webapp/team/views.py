@@ -5,18 +5,17 @@ from datetime import date
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from webapp.context import current_training_year, recent_years, selected_year
-from webapp.csv_export import csv_response
 from webapp.extensions import db
-from webapp.forms import error_list
 from webapp.models.people import User
-from webapp.models.progress import BAND_LABELS, STATUS_LABELS
-from webapp.models.reviews import review, reviewable_entry, waiting_for_review
-from webapp.models.team_report import all_team_rows, is_in_line, team_leads, team_report
 from webapp.org.grades import GRADES
-from webapp.record.views import record_context
+from webapp.queries.my_team import all_team_rows, team_leads, team_report
+from webapp.queries.reviews import review, reviewable_entry, waiting_for_review
 from webapp.team import bp
 from webapp.team.forms import ReturnForm, filters_from
+from webapp.web.csv_export import csv_response
+from webapp.web.form_fields import error_list
+from webapp.web.labels import BAND_LABELS, STATUS_LABELS
+from webapp.web.years import current_training_year, recent_years, selected_year
 
 
 def _required() -> int:
@@ -65,15 +64,6 @@ def download_team():
 def last_activity(row) -> date | None:
     days = [day for day in (row.last_completed_at and row.last_completed_at.date(), row.last_outside_on) if day]
     return max(days) if days else None
-
-
-@bp.get("/my-team/people/<int:person_id>")
-def person_record(person_id: int):
-    person = db.session.get(User, person_id)
-    # The same 403 whether or not the person exists, so ids reveal nothing about who is on Data Day.
-    if not (is_in_line(current_user, person) or (current_user.is_admin and person is not None)):
-        abort(403)
-    return render_template("record/my-training-record.html", **record_context(person, selected_year()))
 
 
 @bp.get("/my-team/outside-learning")

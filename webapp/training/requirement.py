@@ -1,6 +1,20 @@
-"""The annual requirement and a person's progress toward it."""
+"""The annual requirement and a person's progress toward it: one rule for Python and for SQL."""
 
 from dataclasses import dataclass
+
+FTE_SCALE = 10_000  # FTE is kept in ten-thousandths so requirement arithmetic is exact in SQL and Python
+
+# A person's standing in a training year. Pages name them through webapp.web.labels.
+NOT_STARTED, IN_PROGRESS, MET = "not_started", "in_progress", "met"
+STATUSES = (NOT_STARTED, IN_PROGRESS, MET)
+
+
+def required_minutes(required, fte):
+    """The full requirement times FTE, to the nearest minute: on ints, or on SQL expressions alike.
+
+    `//` is integer division in Python and on both databases (`/` would be NUMERIC division on PostgreSQL).
+    """
+    return (required * fte + FTE_SCALE // 2) // FTE_SCALE
 
 
 @dataclass(frozen=True)
@@ -25,9 +39,10 @@ class Progress:
 
     @property
     def status(self) -> str:
+        """MET, IN_PROGRESS or NOT_STARTED: the same rule people_progress writes in SQL."""
         if self.met:
-            return "Requirement met"
-        return "In progress" if self.minutes_done else "Not started"
+            return MET
+        return IN_PROGRESS if self.minutes_done else NOT_STARTED
 
 
 def format_minutes(minutes: int) -> str:

@@ -1,0 +1,1 @@
+"""Database helpers that are not tables: the clock timestamps use, and statements spelt per dialect. No Flask."""

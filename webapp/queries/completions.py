@@ -1,0 +1,144 @@
+"""Crediting lessons and exercises: once per person, item and training year, with the totals kept beside them.
+
+Also the first opening of an item in a year (the start of 'time to complete') and every answer to an exercise.
+"""
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from webapp.content.answers import Marking
+from webapp.db.dialects import greatest, month_of, upsert
+from webapp.models.completions import Completion, ExerciseAttempt, ItemStart, MonthTotal, TrainingTotal
+from webapp.models.content import CourseItem
+from webapp.models.people import User
+from webapp.training.years import TrainingYear
+
+
+def record_completion(session: Session, user_id: int, item: CourseItem, year: TrainingYear) -> bool:
+    """Credit an item once per training year. True if this call recorded it.
+
+    The unique constraint decides, so two tabs or concurrent requests cannot both count.
+    """
+    try:
+        with session.begin_nested():
+            completion = Completion(user_id=user_id, item_id=item.id, training_year=year.label, minutes=item.minutes)
+            session.add(completion)
+            session.flush()
+            _add_to_total(session, completion)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _add_to_total(session: Session, completion: Completion) -> None:
+    """In the completion's own savepoint, so the totals and the rows never disagree."""
+    dialect = session.get_bind().dialect
+    totals, months = TrainingTotal.__table__, MonthTotal.__table__
+    session.execute(
+        upsert(
+            dialect,
+            totals,
+            {
+                "user_id": completion.user_id,
+                "training_year": completion.training_year,
+                "minutes": completion.minutes,
+                "completions": 1,
+                "last_completed_at": completion.completed_at,
+            },
+            [totals.c.user_id, totals.c.training_year],
+            {
+                "minutes": totals.c.minutes + completion.minutes,
+                "completions": totals.c.completions + 1,
+                "last_completed_at": greatest(dialect)(totals.c.last_completed_at, completion.completed_at),
+            },
+        )
+    )
+    department = session.scalar(select(User.department_id).where(User.id == completion.user_id))
+    session.execute(
+        upsert(
+            dialect,
+            months,
+            {
+                "training_year": completion.training_year,
+                "month": completion.completed_at.strftime("%Y-%m"),
+                "department_key": department or 0,
+                "minutes": completion.minutes,
+            },
+            [months.c.training_year, months.c.month, months.c.department_key],
+            {"minutes": months.c.minutes + completion.minutes},
+        )
+    )
+
+
+def refresh_totals(session: Session, year_label: int) -> None:
+    """Rebuild a year's totals from its completions: after loading completions in bulk, or to check them."""
+    dialect = session.get_bind().dialect
+    totals, months = TrainingTotal.__table__, MonthTotal.__table__
+    session.execute(delete(totals).where(totals.c.training_year == year_label))
+    session.execute(delete(months).where(months.c.training_year == year_label))
+    per_person = (
+        select(
+            Completion.user_id,
+            Completion.training_year,
+            func.sum(Completion.minutes),
+            func.count(),
+            func.max(Completion.completed_at),
+        )
+        .where(Completion.training_year == year_label)
+        .group_by(Completion.user_id, Completion.training_year)
+    )
+    session.execute(
+        insert(totals).from_select(
+            ["user_id", "training_year", "minutes", "completions", "last_completed_at"], per_person
+        )
+    )
+    month = month_of(Completion.completed_at, dialect)
+    department = func.coalesce(User.department_id, 0)
+    per_month = (
+        select(Completion.training_year, month, department, func.sum(Completion.minutes))
+        .join(User, User.id == Completion.user_id)
+        .where(Completion.training_year == year_label)
+        .group_by(Completion.training_year, month, department)
+    )
+    session.execute(insert(months).from_select(["training_year", "month", "department_key", "minutes"], per_month))
+
+
+def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> set[int]:
+    query = select(Completion.item_id).where(Completion.user_id == user_id, Completion.training_year == year.label)
+    return set(session.scalars(query))
+
+
+def record_submission(session: Session, user_id: int, item: CourseItem, marking: Marking, year: TrainingYear) -> bool:
+    """Store every answer; complete the exercise when all are right. True if this submission completed it."""
+    session.add_all(
+        ExerciseAttempt(
+            user_id=user_id,
+            item_id=item.id,
+            question_id=m.question.id,
+            answer=m.verdict.recorded,
+            correct=m.verdict.correct,
+            training_year=year.label,
+        )
+        for m in marking.marked
+    )
+    if marking.all_correct:
+        return record_completion(session, user_id, item, year)
+    return False
+
+
+def record_start(session: Session, user_id: int, item: CourseItem | None, year: TrainingYear) -> bool:
+    """Note the first view of a synced item this year. True if this call noted it; later views change nothing."""
+    if item is None:
+        return False
+    seen = select(ItemStart.id).where(
+        ItemStart.user_id == user_id, ItemStart.item_id == item.id, ItemStart.training_year == year.label
+    )
+    if session.scalar(seen) is not None:  # the usual case: no write on a page view
+        return False
+    try:
+        with session.begin_nested():  # another tab may note it first: the unique constraint decides
+            session.add(ItemStart(user_id=user_id, item_id=item.id, training_year=year.label))
+    except IntegrityError:
+        return False
+    return True

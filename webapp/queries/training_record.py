@@ -1,0 +1,99 @@
+"""A person's training record: what counted, in which training year, and the total."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from webapp.db.clock import uk_date
+from webapp.models.completions import Completion
+from webapp.models.content import Course, CourseItem
+from webapp.models.outside_learning import OutsideLearning
+from webapp.models.people import User
+from webapp.queries.people_progress import people_progress
+from webapp.training.requirement import FTE_SCALE, Progress
+from webapp.training.years import TrainingYear, YearStart, training_year, year_containing
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the record, whatever its source."""
+
+    on: date
+    kind: str  # "Lesson", "Exercise" or "Outside learning"
+    title: str
+    source: str  # the course, or the outside provider
+    minutes: int
+    outside_id: int | None = None
+    status: str | None = None  # outside learning's review: unconfirmed, confirmed or returned
+    comment: str | None = None  # the manager's, when they sent it back
+
+
+@dataclass(frozen=True)
+class YearProgress:
+    """What counted toward a person's requirement in a year, with outside learning split by review."""
+
+    learning: int
+    confirmed: int
+    unconfirmed: int
+    counts_unconfirmed: bool
+    minutes: int
+    required: int
+    fte: int
+
+    @property
+    def progress(self) -> Progress:
+        return Progress(self.minutes, self.required)
+
+    @property
+    def part_time(self) -> bool:
+        return self.fte < FTE_SCALE
+
+    @property
+    def fte_percent(self) -> str:
+        return f"{self.fte * 100 / FTE_SCALE:g}%"
+
+
+def year_progress(session: Session, user: User, year: TrainingYear, required: int) -> YearProgress:
+    row = session.execute(people_progress(year, required, User.id == user.id, active_only=False)).one()
+    return YearProgress(
+        row.learning_minutes,
+        row.confirmed_minutes,
+        row.unconfirmed_minutes,
+        bool(row.counts_unconfirmed),
+        row.minutes,
+        row.required,
+        row.fte,
+    )
+
+
+def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[Entry]:
+    completions = session.execute(
+        select(Completion.completed_at, Completion.minutes, CourseItem.kind, CourseItem.title, Course.title)
+        .join(CourseItem, Completion.item_id == CourseItem.id)
+        .join(Course, CourseItem.course_id == Course.id)
+        .where(Completion.user_id == user_id, Completion.training_year == year.label)
+    )
+    entries = [
+        Entry(uk_date(at), kind.capitalize(), title, course, minutes)
+        for at, minutes, kind, title, course in completions
+    ]
+    outside = session.scalars(
+        select(OutsideLearning).where(
+            OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends)
+        )
+    )
+    entries += [
+        Entry(o.learned_on, "Outside learning", o.title, o.provider, o.minutes, o.id, o.status, o.review_comment)
+        for o in outside
+    ]
+    return sorted(entries, key=lambda entry: (entry.on, entry.title), reverse=True)
+
+
+def years_with_activity(session: Session, user_id: int, start: YearStart, current: TrainingYear) -> list[TrainingYear]:
+    """Earlier training years in which the person has anything recorded, newest first."""
+    labels = set(session.scalars(select(Completion.training_year).where(Completion.user_id == user_id).distinct()))
+    days = session.scalars(select(OutsideLearning.learned_on).where(OutsideLearning.user_id == user_id))
+    labels |= {year_containing(day, start).label for day in days}
+    return [training_year(label, start) for label in sorted(labels, reverse=True) if label < current.label]

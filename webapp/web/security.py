@@ -1,0 +1,70 @@
+"""Security headers, CSP nonce and sign-in sessions."""
+
+from flask import Flask, request
+from flask_login import current_user
+
+from webapp.extensions import db, login_manager, talisman
+from webapp.models.people import User
+
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "frame-src": "'self'",
+    "worker-src": "'none'",  # only the notebook site under /lite runs workers (see static_files)
+    "frame-ancestors": "'self'",
+    "form-action": "'self'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+}
+
+
+def init_app(app: Flask) -> None:
+    production = app.config["PRODUCTION"]
+    talisman.init_app(
+        app,
+        content_security_policy=CSP,
+        content_security_policy_nonce_in=["script-src"],
+        force_https=production,
+        strict_transport_security=production,
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        session_cookie_http_only=True,
+        frame_options="SAMEORIGIN",
+        referrer_policy="strict-origin-when-cross-origin",
+        permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()"},
+    )
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to continue."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    login_manager.init_app(app)
+    app.before_request(_require_sign_in)
+
+
+# Everything else needs a signed-in person: new routes are private unless listed here.
+PUBLIC_ENDPOINTS = {
+    "auth.start",
+    "auth.sign_in",
+    "auth.register",
+    "health.healthz",
+    "health.favicon",
+    "auth.accessibility",
+}
+
+
+def _require_sign_in():
+    if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+        return None
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))

@@ -1,0 +1,53 @@
+"""Templates: GOV.UK Frontend macros beside our own, plus the helpers every page uses."""
+
+from flask import Flask, current_app, request, url_for
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+
+from webapp.training.requirement import format_minutes
+from webapp.web import labels
+from webapp.web.form_fields import error_list
+from webapp.web.permissions import TEMPLATE_GLOBALS
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_loader = ChoiceLoader(
+        [
+            app.jinja_loader,
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters["duration"] = format_minutes
+    app.jinja_env.globals["form_errors"] = error_list
+    app.jinja_env.globals["item_url"] = item_url
+    app.jinja_env.globals.update(TEMPLATE_GLOBALS)
+    app.jinja_env.globals.update(
+        status_labels=labels.STATUS_LABELS,
+        status_tags=labels.STATUS_TAGS,
+        review_labels=labels.REVIEW_LABELS,
+        review_tags=labels.REVIEW_TAGS,
+    )
+    app.jinja_env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}" if day else ""
+    app.context_processor(_page_context)
+
+
+def _page_context() -> dict:
+    return {
+        # Talisman makes one nonce per request; GOV.UK's template reads it as cspNonce.
+        "cspNonce": getattr(request, "csp_nonce", None),
+        "service_name": current_app.config["SERVICE_NAME"],
+        "required_minutes": current_app.config["REQUIRED_MINUTES"],
+    }
+
+
+def item_url(item) -> str:
+    """Where a course item lives: lessons under their course, exercises at /exercises/<slug>."""
+    if item.kind == "exercise":
+        return url_for("exercises.exercise", slug=item.slug)
+    return url_for("learn.lesson", course_slug=item.course_slug, lesson_slug=item.slug)
