@@ -1,5 +1,6 @@
 # Data Day. `make run`: the app on SQLite with demo data at http://127.0.0.1:5000.
 # `make test`: lint, content check, and every test on SQLite and on PostgreSQL.
+# `make check`: a quick look while you work (lint, types of the Flask-free layers, unit tests), under a minute.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +8,7 @@ BIN := $(VENV)/bin
 ASSETS := build/assets
 export FLASK_APP := webapp
 
-.PHONY: run test install-run install-test assets system-deps
+.PHONY: run test check install-run install-test assets system-deps
 
 $(VENV)/.installed-run: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -39,9 +40,16 @@ run: $(VENV)/.installed-run assets
 	$(BIN)/flask demo seed
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
+check: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest -q tests/unit
+
 test: $(VENV)/.installed-test assets system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/flask content check
 	$(BIN)/pytest
 	# The notebook site's build tests do not touch the database: once is enough.

@@ -1,16 +1,21 @@
 """Data Day: the civil service's annual day of data training."""
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
+from webapp.config import Config
 
-from webapp.config import Config, check_config
-from webapp.content.cache import LibraryCache
-from webapp.training.years import YearStart
+if TYPE_CHECKING:  # Flask is imported when an app is made, so the domain packages below load without it
+    from flask import Flask
 
 
-def create_app(config: Config | None = None, overrides: dict[str, Any] | None = None) -> Flask:
+def create_app(config: Config | None = None, overrides: dict[str, Any] | None = None) -> "Flask":
+    from flask import Flask
+
+    from webapp.config import check_config
+    from webapp.content.cache import LibraryCache
+    from webapp.training.years import YearStart
+
     app = Flask(__name__, instance_relative_config=True, static_folder=None)
     app.config.from_object(config or Config())
     app.config.update(overrides or {})
@@ -26,9 +31,10 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
     app.config["YEAR_START"] = YearStart.parse(app.config["TRAINING_YEAR_START"])
     app.extensions["content_library"] = LibraryCache(Path(app.config["CONTENT_DIR"]), Path(app.config["EXERCISES_DIR"]))
 
+    # rate_limit_storage registers database:// with `limits` as it is imported, before the limiter reads its URI.
     from webapp import cli
     from webapp.extensions import init_extensions
-    from webapp.web import errors, security, static_files, templating
+    from webapp.web import errors, rate_limit_storage, security, static_files, templating  # noqa: F401
 
     init_extensions(app, migrations=Path(__file__).resolve().parent.parent / "migrations")
     security.init_app(app)
@@ -40,7 +46,7 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
     return app
 
 
-def register_blueprints(app: Flask) -> None:
+def register_blueprints(app: "Flask") -> None:
     from webapp.admin import bp as admin_bp
     from webapp.auth import bp as auth_bp
     from webapp.authoring import bp as authoring_bp

@@ -38,9 +38,6 @@ wtforms_helpers = WTFormsHelpers()
 
 
 def init_extensions(app: Flask, migrations: Path) -> None:
-    # The database:// rate-limit storage registers itself with `limits` when its module is imported.
-    import webapp.web.rate_limit_storage  # noqa: F401
-
     db.init_app(app)
     migrate.init_app(app, db, directory=str(migrations))
     for extension in (csrf, limiter, wtforms_helpers):

@@ -50,7 +50,7 @@ def check_answer(question: Question, answer: str | list[str]) -> Verdict:
     if question.kind == "number":
         value = parse_number(_one(answer))
         # A tiny allowance for floating point, so 0.1 + 0.2 matches 0.3 with no tolerance.
-        correct = abs(value - float(question.expected)) <= question.tolerance + 1e-9
+        correct = abs(value - float(question.expected)) <= question.tolerance + 1e-9  # type: ignore[arg-type]
         return Verdict(correct, _one(answer).strip())
     if question.kind == "text":
         given = normalise_text(_one(answer))
@@ -64,7 +64,7 @@ def check_answer(question: Question, answer: str | list[str]) -> Verdict:
     choices = sorted({_choice(question, item) for item in _many(answer)}, key=question.options.index)
     if not choices:
         raise AnswerFormatError("Select at least one answer")
-    return Verdict(set(choices) == set(question.expected), "; ".join(choices))
+    return Verdict(set(choices) == set(question.expected), "; ".join(choices))  # type: ignore[call-overload]
 
 
 def _one(answer: str | list[str]) -> str:

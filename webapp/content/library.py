@@ -56,7 +56,7 @@ class Course:
 
     @property
     def lessons(self) -> list[Lesson]:
-        return [item for item in self.items if item.kind == "lesson"]
+        return [item for item in self.items if isinstance(item, Lesson)]
 
     @property
     def lesson_docs(self) -> list[Document]:

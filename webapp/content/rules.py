@@ -72,7 +72,7 @@ def check_exercise_meta(doc: Document) -> None:
     if not isinstance(doc.meta.get("course"), str) or not doc.meta["course"].strip():
         doc.problem("course is missing: name the course folder this exercise belongs to", key="course")
     number = doc.meta.get("number")
-    if not _is_int(number) or not 1 <= number <= 99:
+    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 99:
         doc.problem("number must be a whole number from 1 to 99: the exercise's place in its course", key="number")
     if not isinstance(doc.meta.get("packages", []), list):
         doc.problem("packages must be a list of package names", key="packages")

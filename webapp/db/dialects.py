@@ -1,11 +1,15 @@
 """The few statements SQLite and PostgreSQL both support but spell differently."""
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy import Table, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql import ColumnElement
 
-_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+_INSERTS: dict[str, Callable[[Table], Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def upsert(dialect: Dialect, table: Table, values: dict, keys: list, changes: dict):
@@ -13,7 +17,7 @@ def upsert(dialect: Dialect, table: Table, values: dict, keys: list, changes: di
     return _INSERTS[dialect.name](table).values(**values).on_conflict_do_update(index_elements=keys, set_=changes)
 
 
-def month_of(column: ColumnElement, dialect: Dialect) -> ColumnElement[str]:
+def month_of(column: ColumnElement | QueryableAttribute, dialect: Dialect) -> ColumnElement[str]:
     """'2026-03' for a date or timestamp."""
     if dialect.name == "postgresql":
         return func.to_char(column, "YYYY-MM")

@@ -15,7 +15,7 @@ def find_cycles(manager_of: Mapping[Key, Key | None]) -> list[list[Key]]:
     cycles = []
     for start in manager_of:
         chain: list[Key] = []
-        person = start
+        person: Key | None = start
         while person is not None and person in manager_of and person not in state:
             state[person] = 1
             chain.append(person)

@@ -72,7 +72,7 @@ def read_hr_file(
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     problems = _check_header(header)
-    if problems:
+    if problems or header is None:
         return HRFile([], problems)
     positions = [[name.strip().lower() for name in header].index(column) for column in COLUMNS]
     people: list[Person] = []
@@ -172,7 +172,7 @@ def _read_row(row: int, values: list[str], problems: list[RowProblem]) -> Person
             problems.append(RowProblem(row, column, str(error)))
     if fields.get("manager_staff_number") and fields["manager_staff_number"] == fields.get("staff_number"):
         problems.append(RowProblem(row, "manager_staff_number", "is the person's own staff number"))
-    return Person(row, **fields) if len(problems) == found else None
+    return Person(row, **fields) if len(problems) == found else None  # type: ignore[arg-type]  # parsed per column
 
 
 def _check_across_rows(people: list[Person], existing: Mapping[str, str | None], problems: list[RowProblem]) -> None:
@@ -193,6 +193,6 @@ def _check_across_rows(people: list[Person], existing: Mapping[str, str | None],
     row_of = {person.staff_number: person.row for person in people}
     for cycle in find_cycles(manager_of):
         chain = " → ".join(f"{staff} (row {row_of[staff]})" if staff in row_of else staff for staff in cycle)
-        first = min((staff for staff in cycle if staff in row_of), key=row_of.get)
+        first = min((staff for staff in cycle if staff in row_of), key=row_of.__getitem__)
         message = f"the line management goes round in a circle: {chain}"
         problems.append(RowProblem(row_of[first], "manager_staff_number", message))

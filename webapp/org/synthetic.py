@@ -91,9 +91,9 @@ def _department(name: str, domain: str, size: int, rng: random.Random, start: in
             fte = FTE_SCALE if rng.random() < 0.85 else int(rng.choice(PART_TIME) * FTE_SCALE)
             staff = f"S{number:07d}"
             email = f"{first}.{last}.{number}@{domain}".lower()
-            grade = _grade_under(manager and manager.grade, depth, rng)
+            grade = _grade_under(manager.grade if manager else None, depth, rng)
             row = number + 1  # its row in the HR file: the header is row 1
-            boss = manager and manager.staff_number
+            boss = manager.staff_number if manager else None
             person = Person(row, staff, email, f"{first} {last}", name, grade, boss, fte, True)
             people.append(person)
             queue.append((person, depth + 1))

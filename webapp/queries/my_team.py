@@ -97,7 +97,7 @@ def team_report(
     counts = [int(value) for value in rows[0][-len(figures) :]]
     by_status = dict(zip(STATUSES, counts[: len(STATUSES)], strict=True))
     total = sum(by_status.values())
-    return TeamReport(rows, total, by_status, counts[len(STATUSES) :], max(1, -(-total // page_size)), page)
+    return TeamReport(list(rows), total, by_status, counts[len(STATUSES) :], max(1, -(-total // page_size)), page)
 
 
 def all_team_rows(session: Session, manager: User, year: TrainingYear, required: int, filters: TeamFilters):

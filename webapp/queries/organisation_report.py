@@ -52,7 +52,7 @@ def _rollup(cells: list[tuple], position: int) -> list[Group]:
         totals = sums.setdefault(cell[position], [0, 0, 0])
         for index, value in enumerate(cell[2:]):
             totals[index] += int(value)
-    return [Group(label, *totals) for label, totals in sums.items()]
+    return [Group(label, people, met, not_started) for label, (people, met, not_started) in sums.items()]
 
 
 def monthly_minutes(session: Session, year: TrainingYear, department_id: int | None) -> list[tuple[str, int]]:
