@@ -15,13 +15,15 @@ from webapp.queries.people_progress import people_progress
 from webapp.training.requirement import FTE_SCALE, Progress
 from webapp.training.years import TrainingYear, YearStart, training_year, year_containing
 
+OUTSIDE = "outside"  # an Entry's kind for learning logged from elsewhere; lessons and exercises keep theirs
+
 
 @dataclass(frozen=True)
 class Entry:
     """One line of the record, whatever its source."""
 
     on: date
-    kind: str  # "Lesson", "Exercise" or "Outside learning"
+    kind: str  # "lesson", "exercise" or OUTSIDE
     title: str
     source: str  # the course, or the outside provider
     minutes: int
@@ -76,7 +78,7 @@ def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[
         .where(Completion.user_id == user_id, Completion.training_year == year.label)
     )
     entries = [
-        Entry(uk_date(at), kind.capitalize(), title, course, minutes)
+        Entry(uk_date(at), kind, title, course, minutes)
         for at, minutes, kind, title, course in completions
     ]
     outside = session.scalars(
@@ -85,7 +87,7 @@ def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[
         )
     )
     entries += [
-        Entry(o.learned_on, "Outside learning", o.title, o.provider, o.minutes, o.id, o.status, o.review_comment)
+        Entry(o.learned_on, OUTSIDE, o.title, o.provider, o.minutes, o.id, o.status, o.review_comment)
         for o in outside
     ]
     return sorted(entries, key=lambda entry: (entry.on, entry.title), reverse=True)

@@ -13,7 +13,7 @@ from webapp.record import bp
 from webapp.record.forms import OutsideLearningForm
 from webapp.web.csv_export import csv_response
 from webapp.web.form_fields import error_list
-from webapp.web.labels import REVIEW_LABELS
+from webapp.web.labels import ENTRY_KINDS, REVIEW_LABELS
 from webapp.web.permissions import can_view_record, require
 from webapp.web.years import current_training_year, selected_year
 
@@ -50,7 +50,10 @@ def person_record(person_id: int):
 def download_record():
     year = selected_year()
     entries = entries_in_year(db.session, current_user.id, year)
-    rows = ([e.on.isoformat(), e.kind, e.title, e.source, e.minutes, REVIEW_LABELS.get(e.status, "")] for e in entries)
+    rows = (
+        [e.on.isoformat(), ENTRY_KINDS[e.kind], e.title, e.source, e.minutes, REVIEW_LABELS.get(e.status, "")]
+        for e in entries
+    )
     header = ["Date", "Type", "Title", "Course or provider", "Minutes", "Manager's review"]
     return csv_response(f"data-day-training-record-{year.label}.csv", header, rows)
 

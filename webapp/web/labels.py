@@ -1,11 +1,13 @@
 """What pages and downloads call the statuses the domain works with."""
 
 from webapp.models.outside_learning import CONFIRMED, RETURNED, UNCONFIRMED
+from webapp.queries.training_record import OUTSIDE
 from webapp.training.requirement import IN_PROGRESS, MET, NOT_STARTED
 
 STATUS_LABELS = {NOT_STARTED: "Not started", IN_PROGRESS: "In progress", MET: "Requirement met"}
 STATUS_TAGS = {NOT_STARTED: "govuk-tag--grey", IN_PROGRESS: "govuk-tag--blue", MET: "govuk-tag--green"}
 # The distribution chart's bars, by people_progress.percent_band.
 BAND_LABELS = ("None yet", "1% to 24%", "25% to 49%", "50% to 74%", "75% to 99%", "Requirement met")
+ENTRY_KINDS = {"lesson": "Lesson", "exercise": "Exercise", OUTSIDE: "Outside learning"}  # a record entry's source
 REVIEW_LABELS = {UNCONFIRMED: "Not yet confirmed", CONFIRMED: "Confirmed", RETURNED: "Sent back"}
 REVIEW_TAGS = {UNCONFIRMED: "govuk-tag--grey", CONFIRMED: "govuk-tag--green", RETURNED: "govuk-tag--red"}

@@ -30,6 +30,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         status_labels=labels.STATUS_LABELS,
         status_tags=labels.STATUS_TAGS,
+        entry_kinds=labels.ENTRY_KINDS,
         review_labels=labels.REVIEW_LABELS,
         review_tags=labels.REVIEW_TAGS,
     )
