@@ -26,17 +26,15 @@ class Exercise(FrontMatterItem):
 
     @property
     def course_slug(self) -> str:
-        return str(self.doc.meta.get("course") or "")
+        return self.doc.text("course")
 
     @property
     def number(self) -> int:
-        value = self.doc.meta.get("number")
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+        return self.doc.whole_number("number")
 
     @property
     def packages(self) -> list[str]:
-        value = self.doc.meta.get("packages") or []
-        return [str(item) for item in value] if isinstance(value, list) else []
+        return self.doc.text_list("packages")
 
     @property
     def notebook(self) -> Path:

@@ -4,7 +4,7 @@ python-frontmatter returns plain values and loses line numbers, which authors ne
 """
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -36,9 +36,26 @@ class Document:
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
 
+    # Typed reads that fall back safely: a page still renders while its front matter has problems.
+    def text(self, key: str, default: str = "") -> str:
+        return str(self.meta.get(key) or default)
+
+    def whole_number(self, key: str, default: int = 0) -> int:
+        value = self.meta.get(key)
+        return value if is_whole_number(value) else default
+
+    def text_list(self, key: str) -> list[str]:
+        value = self.meta.get(key)
+        return [str(item) for item in value] if isinstance(value, list) else []
+
     def problem(self, message: str, key: str | None = None, line: int | None = None) -> None:
         where = line if line is not None else (self.line_of(key) if key else 1)
         self.problems.append(Problem(self.path, where, message))
+
+
+def is_whole_number(value: object) -> TypeGuard[int]:
+    """YAML reads `yes` as True, and True is an int in Python: neither is a number of minutes."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def parse_document(path: str, text: str) -> Document:

@@ -11,14 +11,12 @@ class FrontMatterItem:
 
     @property
     def title(self) -> str:
-        return str(self.doc.meta.get("title") or self.slug)
+        return self.doc.text("title", self.slug)
 
     @property
     def minutes(self) -> int:
-        value = self.doc.meta.get("minutes")
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+        return self.doc.whole_number("minutes")
 
     @property
     def objectives(self) -> list[str]:
-        value = self.doc.meta.get("objectives")
-        return [str(item) for item in value] if isinstance(value, list) else []
+        return self.doc.text_list("objectives")

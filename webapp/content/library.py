@@ -34,11 +34,11 @@ class Course:
 
     @property
     def title(self) -> str:
-        return str(self.doc.meta.get("title") or self.slug)
+        return self.doc.text("title", self.slug)
 
     @property
     def summary(self) -> str:
-        return str(self.doc.meta.get("summary") or "")
+        return self.doc.text("summary")
 
     @property
     def level(self) -> int:
@@ -47,8 +47,7 @@ class Course:
 
     @property
     def order(self) -> int:
-        order = self.doc.meta.get("order")
-        return order if isinstance(order, int) else 0
+        return self.doc.whole_number("order")
 
     @property
     def minutes(self) -> int:

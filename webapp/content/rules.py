@@ -1,6 +1,6 @@
 """What each kind of front matter must hold."""
 
-from webapp.content.frontmatter import Document
+from webapp.content.frontmatter import Document, is_whole_number
 
 MAX_MINUTES = 480
 LEVELS = {
@@ -26,10 +26,6 @@ def _check_title(doc: Document) -> None:
         doc.problem("title is missing: add 'title: ...' to the front matter", key="title")
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _check_level(doc: Document) -> None:
     if doc.meta.get("level") not in LEVELS:
         doc.problem(f"level must be {LEVEL_CHOICES}", key="level")
@@ -43,7 +39,7 @@ def check_course_meta(doc: Document) -> None:
     if not isinstance(doc.meta.get("summary"), str) or not doc.meta["summary"].strip():
         doc.problem("summary is missing: add one sentence saying what the learner gets", key="summary")
     _check_level(doc)
-    if "order" in doc.meta and not _is_int(doc.meta["order"]):
+    if "order" in doc.meta and not is_whole_number(doc.meta["order"]):
         doc.problem("order must be a whole number", key="order")
 
 
@@ -55,7 +51,7 @@ def check_lesson_meta(doc: Document, allowed: set[str] = LESSON_FIELDS) -> None:
     minutes = doc.meta.get("minutes")
     if minutes is None:
         doc.problem("minutes is missing: add 'minutes: N', the time a reader honestly needs", key="minutes")
-    elif not _is_int(minutes) or not 1 <= minutes <= MAX_MINUTES:
+    elif not is_whole_number(minutes) or not 1 <= minutes <= MAX_MINUTES:
         doc.problem(f"minutes must be a whole number from 1 to {MAX_MINUTES}, not {minutes!r}", key="minutes")
     objectives = doc.meta.get("objectives")
     if not isinstance(objectives, list) or not objectives:
@@ -72,7 +68,7 @@ def check_exercise_meta(doc: Document) -> None:
     if not isinstance(doc.meta.get("course"), str) or not doc.meta["course"].strip():
         doc.problem("course is missing: name the course folder this exercise belongs to", key="course")
     number = doc.meta.get("number")
-    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 99:
+    if not is_whole_number(number) or not 1 <= number <= 99:
         doc.problem("number must be a whole number from 1 to 99: the exercise's place in its course", key="number")
     if not isinstance(doc.meta.get("packages", []), list):
         doc.problem("packages must be a list of package names", key="packages")
