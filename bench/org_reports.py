@@ -40,7 +40,8 @@ from webapp.queries.hr_import import import_hr_file  # noqa: E402
 from webapp.queries.my_team import TeamFilters, all_team_rows, team_report  # noqa: E402
 from webapp.queries.organisation_report import org_report  # noqa: E402
 from webapp.sample_data.synthetic_load import add_activity  # noqa: E402
-from webapp.web.years import content_library, current_training_year  # noqa: E402
+from webapp.web.content_pages import content_library  # noqa: E402
+from webapp.web.years import current_training_year  # noqa: E402
 
 REQUIRED = 420
 # The same answer as webapp/queries/people_progress.py, written by hand as plain joins.
