@@ -227,7 +227,7 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="data-day-bench-") as directory:
                 results += run(name, f"sqlite:///{directory}/bench.sqlite", args.people, args.seed, args.runs)
         else:
-            from tests.postgres import start_cluster
+            from tests.helpers.postgres import start_cluster
 
             cluster = start_cluster()
             try:

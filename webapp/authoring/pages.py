@@ -10,6 +10,7 @@ from webapp.content.page_problems import problems_for
 from webapp.content.problems import Problem
 from webapp.queries.content_stats import ItemStats, QuestionStats, completions_by_item, item_stats, question_stats
 from webapp.training.requirement import format_minutes
+from webapp.training.years import TrainingYear, YearStart, training_year
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class ItemReport:
         if minutes is None:
             return "None timed"
         return "Under 1 minute" if minutes < 1 else format_minutes(round(minutes))
+
+
+def course_years(used: set[int], current: TrainingYear, start: YearStart) -> list[TrainingYear]:
+    """The years a course page offers: those anyone used its items in, and this one, newest first."""
+    return [training_year(label, start) for label in sorted(used | {current.label}, reverse=True)]
 
 
 def course_problems(library: Library, course: Course) -> list[Problem]:

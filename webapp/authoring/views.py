@@ -3,11 +3,10 @@
 from flask import abort, current_app, render_template
 
 from webapp.authoring import bp
-from webapp.authoring.pages import course_problems, course_report, course_summaries
+from webapp.authoring.pages import course_problems, course_report, course_summaries, course_years
 from webapp.extensions import db
 from webapp.queries.catalogue import live_item_ids
 from webapp.queries.content_stats import years_items_were_used
-from webapp.training.years import training_year
 from webapp.web.content_pages import content_library
 from webapp.web.permissions import can_author, requires
 from webapp.web.years import current_training_year, selected_year
@@ -39,17 +38,12 @@ def course(course_slug: str):
     if course is None:
         abort(404)
     item_ids = live_item_ids(db.session)
-    ids = [item_id for (slug, _item), item_id in item_ids.items() if slug == course.slug]
+    used = years_items_were_used(db.session, [i for (slug, _item), i in item_ids.items() if slug == course.slug])
     return render_template(
         "authoring/course.html",
         course=course,
         year=year,
         problems=course_problems(library, course),
         items=course_report(db.session, course, item_ids, year.label),
-        years=[training_year(label, current_app.config["YEAR_START"]) for label in _year_labels(ids)],
+        years=course_years(used, current_training_year(), current_app.config["YEAR_START"]),
     )
-
-
-def _year_labels(item_ids: list[int]) -> list[int]:
-    """Years anyone used these items in, and this one, newest first."""
-    return sorted(years_items_were_used(db.session, item_ids) | {current_training_year().label}, reverse=True)

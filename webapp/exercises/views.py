@@ -10,10 +10,11 @@ from webapp.content.page_problems import problems_for
 from webapp.content.render import render_markdown
 from webapp.exercises import bp
 from webapp.exercises.downloads import notebook_download
+from webapp.exercises.pages import answer_errors
 from webapp.extensions import db
 from webapp.queries.catalogue import find_live_item
-from webapp.queries.completions import record_start, record_submission
-from webapp.web.content_pages import Shown, content_library, live_item_and_done, not_available, shown_version
+from webapp.queries.completions import record_submission
+from webapp.web.content_pages import Shown, content_library, not_available, opened_item_page, shown_version
 from webapp.web.permissions import can_author
 from webapp.web.years import current_training_year
 
@@ -32,36 +33,14 @@ def _exercise_or_404(slug: str):
 
 def _page(exercise, course, shown: Shown, marking=None, answers=None) -> str:
     """`exercise` is the one in the course now (its place); `shown` is what this person may read of it."""
-    item, done = live_item_and_done(course.slug, exercise.slug)
-    if record_start(db.session, current_user.id, item, current_training_year()):
-        db.session.commit()
-    previous, following = course.neighbours(exercise)
-    lite_ready = (Path(current_app.config["LITE_DIR"]) / "jupyter-lite.json").is_file()
-    errors = []
-    if marking is not None:
-        errors = [{"text": message, "href": f"#answer-{qid}"} for qid, message in marking.unreadable.items()]
-        errors += [
-            {
-                "text": f"Question {shown.page.questions.index(m.question) + 1} is not right yet",
-                "href": f"#answer-{m.question.id}",
-            }
-            for m in marking.wrong
-        ]
     return render_template(
         "exercises/exercise.html",
-        exercise=shown.page,
-        problems=shown.problems,
-        position=course.items.index(exercise) + 1,
-        course=course,
+        page=opened_item_page(course, exercise, shown),
         instructions=render_markdown(shown.page.doc.body, f"exercises/{exercise.slug}"),
-        done=done,
-        can_complete=item is not None,
-        previous=previous,
-        next=following,
-        lite_ready=lite_ready,
+        lite_ready=(Path(current_app.config["LITE_DIR"]) / "jupyter-lite.json").is_file(),
         marking=marking,
         answers=answers or {},
-        errors=errors,
+        errors=answer_errors(shown.page.questions, marking),
     )
 
 

@@ -8,8 +8,8 @@ from webapp.extensions import db
 from webapp.learn import bp
 from webapp.learn.pages import catalogue_by_level, course_progress
 from webapp.queries.catalogue import find_live_item, live_item_ids
-from webapp.queries.completions import completed_item_ids, record_completion, record_start
-from webapp.web.content_pages import content_library, live_item_and_done, readable_courses, shown_version
+from webapp.queries.completions import completed_item_ids, record_completion
+from webapp.web.content_pages import content_library, opened_item_page, readable_courses, shown_version
 from webapp.web.years import current_training_year
 
 
@@ -52,22 +52,8 @@ def lesson(course_slug: str, lesson_slug: str):
     if lesson.kind == "exercise":
         return redirect(url_for("exercises.exercise", slug=lesson.slug))
     shown = shown_version(lesson)
-    previous, following = course.neighbours(lesson)
-    item, done = live_item_and_done(course.slug, lesson.slug)
-    if record_start(db.session, current_user.id, item, current_training_year()):
-        db.session.commit()
-    return render_template(
-        "learn/lesson.html",
-        course=course,
-        lesson=shown.page,
-        problems=shown.problems,
-        position=course.items.index(lesson) + 1,
-        body=render_markdown(shown.page.doc.body, course.base),
-        previous=previous,
-        next=following,
-        done=done,
-        can_complete=item is not None,
-    )
+    body = render_markdown(shown.page.doc.body, course.base)
+    return render_template("learn/lesson.html", page=opened_item_page(course, lesson, shown), body=body)
 
 
 @bp.post("/courses/<course_slug>/<lesson_slug>/complete")

@@ -77,18 +77,14 @@ def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[
         .join(Course, CourseItem.course_id == Course.id)
         .where(Completion.user_id == user_id, Completion.training_year == year.label)
     )
-    entries = [
-        Entry(uk_date(at), kind, title, course, minutes)
-        for at, minutes, kind, title, course in completions
-    ]
+    entries = [Entry(uk_date(at), kind, title, course, minutes) for at, minutes, kind, title, course in completions]
     outside = session.scalars(
         select(OutsideLearning).where(
             OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends)
         )
     )
     entries += [
-        Entry(o.learned_on, OUTSIDE, o.title, o.provider, o.minutes, o.id, o.status, o.review_comment)
-        for o in outside
+        Entry(o.learned_on, OUTSIDE, o.title, o.provider, o.minutes, o.id, o.status, o.review_comment) for o in outside
     ]
     return sorted(entries, key=lambda entry: (entry.on, entry.title), reverse=True)
 

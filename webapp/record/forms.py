@@ -2,33 +2,27 @@
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovSubmitInput, GovTextArea, GovTextInput
-from wtforms import StringField, SubmitField, TextAreaField, URLField
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import SubmitField, TextAreaField, URLField
+from wtforms.validators import URL, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from webapp.training.years import TrainingYear
-from webapp.web.form_fields import GovDateField, WholeNumberField, strip
+from webapp.web.form_fields import GovDateField, WholeNumberField, required_text
 
 
 class OutsideLearningForm(FlaskForm):
-    title = StringField(
+    title = required_text(
         "What did you do?",
         description="For example, 'Introduction to Power BI' or 'Department data ethics workshop'",
-        widget=GovTextInput(),
-        filters=[strip],
-        validators=[
-            DataRequired(message="Enter what you did"),
-            Length(max=200, message="What you did must be 200 characters or fewer"),
-        ],
+        missing="Enter what you did",
+        too_long="What you did must be 200 characters or fewer",
+        max_length=200,
     )
-    provider = StringField(
+    provider = required_text(
         "Who provided it?",
         description="For example, Civil Service College, your department, or a website",
-        widget=GovTextInput(),
-        filters=[strip],
-        validators=[
-            DataRequired(message="Enter who provided it"),
-            Length(max=200, message="Who provided it must be 200 characters or fewer"),
-        ],
+        missing="Enter who provided it",
+        too_long="Who provided it must be 200 characters or fewer",
+        max_length=200,
     )
     learned_on = GovDateField(
         "When did you do it?",

@@ -5,9 +5,9 @@ from flask_login import current_user
 
 from webapp.extensions import db
 from webapp.models.people import Department
-from webapp.org.suppression import SUPPRESSED
 from webapp.queries.organisation_report import departments, org_report
 from webapp.reports import bp
+from webapp.reports.pages import CSV_HEADER, download_name, organisation_csv_lines, organisation_page
 from webapp.web.csv_export import csv_response
 from webapp.web.permissions import can_report_on, can_see_reports, is_admin, require, requires
 from webapp.web.years import recent_years, selected_year
@@ -27,15 +27,9 @@ def _department_in_scope() -> Department | None:
 def organisation():
     year, department = selected_year(), _department_in_scope()
     report = org_report(db.session, year, current_app.config["REQUIRED_MINUTES"], department and department.id)
-    return render_template(
-        "reports/organisation.html",
-        year=year,
-        years=recent_years(),
-        department=department,
-        departments=departments(db.session) if is_admin(current_user) else [],
-        report=report,
-        suppressed=SUPPRESSED,
-    )
+    choices = departments(db.session) if is_admin(current_user) else []
+    page = organisation_page(report, year, recent_years(), department, choices)
+    return render_template("reports/organisation.html", page=page)
 
 
 @bp.get("/reports/organisation/download")
@@ -43,25 +37,7 @@ def organisation():
 def download_organisation():
     year, department = selected_year(), _department_in_scope()
     report = org_report(db.session, year, current_app.config["REQUIRED_MINUTES"], department and department.id)
-    header = ["Breakdown", "Group", "People", "Requirement met", "Percentage met", "Not started"]
-
-    def rows():
-        for breakdown, groups in (
-            ("All", [report.total]),
-            ("Department", report.by_department),
-            ("Grade", report.by_grade),
-        ):
-            for group in groups:
-                if group.suppressed:
-                    yield [breakdown, group.label, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]
-                else:
-                    yield [breakdown, group.label, group.people, group.met, group.percent_met, group.not_started]
-        for month, minutes in report.trend or []:
-            yield ["Minutes logged by month", month, "", "", "", minutes]
-
-    scope = department.name if department else "all-departments"
-    filename = f"data-day-organisation-{scope.lower().replace(' ', '-')}-{year.label}.csv"
-    return csv_response(filename, header, rows())
+    return csv_response(download_name(department, year), CSV_HEADER, organisation_csv_lines(report))
 
 
 @bp.post("/reports/departments/<int:department_id>/settings")

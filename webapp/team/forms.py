@@ -2,13 +2,10 @@
 
 from flask import Request
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovTextArea
-from wtforms import TextAreaField
-from wtforms.validators import DataRequired, Length
 
 from webapp.org.grades import GRADES
 from webapp.queries.my_team import SCOPES, SORTS, TeamFilters
-from webapp.web.form_fields import strip
+from webapp.web.form_fields import required_text
 from webapp.web.labels import STATUS_LABELS
 
 
@@ -32,13 +29,11 @@ def filters_from(request: Request) -> TeamFilters:
 
 
 class ReturnForm(FlaskForm):
-    comment = TextAreaField(
+    comment = required_text(
         "Why are you sending it back?",
         description="Your report sees this comment on their training record.",
-        widget=GovTextArea(),
-        filters=[strip],
-        validators=[
-            DataRequired(message="Enter why you are sending it back"),
-            Length(max=1000, message="The comment must be 1000 characters or fewer"),
-        ],
+        missing="Enter why you are sending it back",
+        too_long="The comment must be 1000 characters or fewer",
+        max_length=1000,
+        area=True,
     )

@@ -1,7 +1,5 @@
 """My team: a line manager's view of their reports' training, their records, and outside learning to confirm."""
 
-from datetime import date
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -12,9 +10,9 @@ from webapp.queries.my_team import all_team_rows, team_leads, team_report
 from webapp.queries.reviews import review, reviewable_entry, waiting_for_review
 from webapp.team import bp
 from webapp.team.forms import ReturnForm, filters_from
+from webapp.team.pages import CSV_HEADER, my_team_page, team_csv_lines
 from webapp.web.csv_export import csv_response
 from webapp.web.form_fields import error_list
-from webapp.web.labels import BAND_LABELS, STATUS_LABELS
 from webapp.web.years import current_training_year, recent_years, selected_year
 
 
@@ -26,44 +24,17 @@ def _required() -> int:
 def my_team():
     year, filters = selected_year(), filters_from(request)
     report = team_report(db.session, current_user, year, _required(), filters)
-    return render_template(
-        "team/my-team.html",
-        year=year,
-        years=recent_years(),
-        filters=filters,
-        report=report,
-        leads=team_leads(db.session, current_user) if filters.scope == "line" else [],
-        grades=GRADES,
-        statuses=STATUS_LABELS,
-        bands=list(zip(BAND_LABELS, report.bands, strict=True)),
-        to_review=len(waiting_for_review(db.session, current_user, current_training_year())),
-        last_activity=last_activity,
-    )
+    leads = team_leads(db.session, current_user) if filters.scope == "line" else []
+    to_review = len(waiting_for_review(db.session, current_user, current_training_year()))
+    page = my_team_page(report, filters, year, recent_years(), leads, GRADES, to_review)
+    return render_template("team/my-team.html", page=page)
 
 
 @bp.get("/my-team/download")
 def download_team():
     year, filters = selected_year(), filters_from(request)
     rows = all_team_rows(db.session, current_user, year, _required(), filters)
-    header = ["Name", "Grade", "Line manager", "Minutes counted", "Minutes required", "Status", "Last activity"]
-    lines = (
-        [
-            r.name,
-            r.grade or "",
-            r.manager_name or "",
-            r.minutes,
-            r.required,
-            STATUS_LABELS[r.status],
-            last_activity(r) or "",
-        ]
-        for r in rows
-    )
-    return csv_response(f"data-day-team-{filters.scope}-{year.label}.csv", header, lines)
-
-
-def last_activity(row) -> date | None:
-    days = [day for day in (row.last_completed_at and row.last_completed_at.date(), row.last_outside_on) if day]
-    return max(days) if days else None
+    return csv_response(f"data-day-team-{filters.scope}-{year.label}.csv", CSV_HEADER, team_csv_lines(rows, year))
 
 
 @bp.get("/my-team/outside-learning")

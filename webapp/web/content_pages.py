@@ -10,13 +10,13 @@ from typing import Generic, TypeVar
 from flask import abort, current_app, make_response, render_template
 from flask_login import current_user
 
-from webapp.content.library import Course, Library
+from webapp.content.library import Course, Item, Library
 from webapp.content.page_problems import Page, problems_for
 from webapp.content.problems import Problem
 from webapp.extensions import db
 from webapp.models.content import CourseItem
 from webapp.queries.catalogue import find_live_item
-from webapp.queries.completions import completed_item_ids
+from webapp.queries.completions import completed_item_ids, record_start
 from webapp.web.permissions import can_author
 from webapp.web.years import current_training_year
 
@@ -65,3 +65,63 @@ def live_item_and_done(course_slug: str, item_slug: str) -> tuple[CourseItem | N
     item = find_live_item(db.session, course_slug, item_slug)
     done = item is not None and item.id in completed_item_ids(db.session, current_user.id, current_training_year())
     return item, done
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    endpoint: str
+    args: dict
+
+
+@dataclass(frozen=True)
+class ItemPage(Generic[P]):
+    """What a lesson's and an exercise's page share: where it sits in its course, and whether it is done."""
+
+    course: Course
+    item: P  # the version to show (see shown_version)
+    problems: list[Problem]
+    caption: str  # "Course title: 2 of 6"
+    done: bool  # completed by the signed-in person this training year
+    can_complete: bool  # in the database, so completions can be recorded against it
+    previous: Link | None
+    next: Link  # the next item, or back to the course after the last
+
+    @property
+    def title(self) -> str:
+        return f"{self.item.title} – {self.course.title}"
+
+
+def item_link(item: Item) -> tuple[str, dict]:
+    """Where a course item lives: lessons under their course, exercises at /exercises/<slug>."""
+    if item.kind == "exercise":
+        return "exercises.exercise", {"slug": item.slug}
+    return "learn.lesson", {"course_slug": item.course_slug, "lesson_slug": item.slug}
+
+
+def item_page(course: Course, placed: Item, shown: Shown[P], done: bool, can_complete: bool) -> ItemPage[P]:
+    """`placed` is the item in the course now (its place); `shown` is what this person may read of it."""
+    previous, following = course.neighbours(placed)
+    caption = f"{course.title}: {course.items.index(placed) + 1} of {len(course.items)}"
+    if placed.kind == "exercise":
+        caption += ", an exercise in Python"
+    return ItemPage(
+        course,
+        shown.page,
+        shown.problems,
+        caption,
+        done,
+        can_complete,
+        Link(previous.title, *item_link(previous)) if previous else None,
+        Link(following.title, *item_link(following))
+        if following
+        else Link(f"Back to {course.title}", "learn.course", {"course_slug": course.slug}),
+    )
+
+
+def opened_item_page(course: Course, placed: Item, shown: Shown[P]) -> ItemPage[P]:
+    """The page for the signed-in person, noting that they opened it this training year (for authors' timings)."""
+    item, done = live_item_and_done(course.slug, placed.slug)
+    if record_start(db.session, current_user.id, item, current_training_year()):
+        db.session.commit()
+    return item_page(course, placed, shown, done, item is not None)

@@ -3,7 +3,9 @@
 from datetime import date, datetime
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField
+from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
+from wtforms import DateField, IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
 
 
 class GovDateField(DateField):
@@ -62,3 +64,17 @@ class WholeNumberField(IntegerField):
 
 def strip(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
+
+
+def required_text(
+    label: str, *, missing: str, too_long: str, max_length: int, description: str | None = None, area: bool = False
+) -> StringField:
+    """A text box (or area) that must be filled in, trimmed, with GOV.UK's messages for empty and too long."""
+    field = TextAreaField if area else StringField
+    return field(
+        label,
+        description=description,
+        widget=GovTextArea() if area else GovTextInput(),
+        filters=[strip],
+        validators=[DataRequired(message=missing), Length(max=max_length, message=too_long)],
+    )

@@ -1,4 +1,6 @@
-"""What pages and downloads call the statuses the domain works with."""
+"""What pages and downloads call the statuses the domain works with, and how they write dates."""
+
+from datetime import date
 
 from webapp.models.outside_learning import CONFIRMED, RETURNED, UNCONFIRMED
 from webapp.queries.training_record import OUTSIDE
@@ -11,3 +13,8 @@ BAND_LABELS = ("None yet", "1% to 24%", "25% to 49%", "50% to 74%", "75% to 99%"
 ENTRY_KINDS = {"lesson": "Lesson", "exercise": "Exercise", OUTSIDE: "Outside learning"}  # a record entry's source
 REVIEW_LABELS = {UNCONFIRMED: "Not yet confirmed", CONFIRMED: "Confirmed", RETURNED: "Sent back"}
 REVIEW_TAGS = {UNCONFIRMED: "govuk-tag--grey", CONFIRMED: "govuk-tag--green", RETURNED: "govuk-tag--red"}
+
+
+def long_date(day: date | None) -> str:
+    """'5 March 2026', as GOV.UK writes dates."""
+    return f"{day.day} {day:%B %Y}" if day else ""

@@ -5,6 +5,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from webapp.training.requirement import format_minutes
 from webapp.web import labels
+from webapp.web.content_pages import item_link
 from webapp.web.form_fields import error_list
 from webapp.web.permissions import TEMPLATE_GLOBALS
 
@@ -28,13 +29,11 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["item_url"] = item_url
     app.jinja_env.globals.update(TEMPLATE_GLOBALS)
     app.jinja_env.globals.update(
-        status_labels=labels.STATUS_LABELS,
-        status_tags=labels.STATUS_TAGS,
         entry_kinds=labels.ENTRY_KINDS,
         review_labels=labels.REVIEW_LABELS,
         review_tags=labels.REVIEW_TAGS,
     )
-    app.jinja_env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}" if day else ""
+    app.jinja_env.filters["long_date"] = labels.long_date
     app.context_processor(_page_context)
 
 
@@ -48,7 +47,6 @@ def _page_context() -> dict:
 
 
 def item_url(item) -> str:
-    """Where a course item lives: lessons under their course, exercises at /exercises/<slug>."""
-    if item.kind == "exercise":
-        return url_for("exercises.exercise", slug=item.slug)
-    return url_for("learn.lesson", course_slug=item.course_slug, lesson_slug=item.slug)
+    """A course item's address (see content_pages.item_link)."""
+    endpoint, args = item_link(item)
+    return url_for(endpoint, **args)

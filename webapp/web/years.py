@@ -4,6 +4,7 @@ from flask import abort, current_app, request
 
 from webapp.db.clock import uk_today
 from webapp.training.years import TrainingYear, training_year, year_containing
+from webapp.web.choices import select_items
 
 
 def current_training_year() -> TrainingYear:
@@ -25,3 +26,8 @@ def recent_years(count: int = 5) -> list[TrainingYear]:
     """This training year and the ones before it, newest first: the choices a report offers."""
     current = current_training_year()
     return [training_year(current.label - back, current_app.config["YEAR_START"]) for back in range(count)]
+
+
+def year_choices(years: list[TrainingYear], year: TrainingYear) -> list[dict]:
+    """The training year select's items (components/year-select.html), `year` chosen."""
+    return select_items(((choice.label, choice.name) for choice in years), year.label)
