@@ -1,23 +1,17 @@
 """Fixtures: one database per session (SQLite, or a throwaway PostgreSQL cluster with
 TEST_DATABASE=postgresql), emptied between tests; a fresh app and client per test."""
 
-import os
 import tempfile
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.orm import close_all_sessions
 
+from tests.helpers.database import ON_POSTGRES, empty_all_tables
+from tests.helpers.organisation import build_organisation
+from tests.helpers.paths import FIXTURE_CONTENT
 from webapp import create_app
 from webapp.config import TestConfig
 from webapp.extensions import db
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_COURSES = Path(__file__).parent / "fixtures" / "courses"
-FIXTURE_EXERCISES = Path(__file__).parent / "fixtures" / "exercises"
-FIXTURE_CONTENT = {"CONTENT_DIR": str(FIXTURE_COURSES), "EXERCISES_DIR": str(FIXTURE_EXERCISES)}
-ON_POSTGRES = os.environ.get("TEST_DATABASE") == "postgresql"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -33,7 +27,7 @@ def fast_password_hashing():
 @pytest.fixture(scope="session")
 def database_url():
     if ON_POSTGRES:
-        from tests.postgres import start_cluster
+        from tests.helpers.postgres import start_cluster
 
         cluster = start_cluster()
         try:
@@ -57,14 +51,6 @@ def migrated_database(database_url):
     return database_url
 
 
-def _empty_all_tables(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        for table in reversed(db.metadata.sorted_tables):
-            connection.execute(text(f"DELETE FROM {table.name}"))
-    engine.dispose()
-
-
 @pytest.fixture
 def settings(migrated_database):
     """Per-test config overrides: tests change entries before asking for `app`."""
@@ -73,7 +59,7 @@ def settings(migrated_database):
 
 @pytest.fixture
 def app(settings):
-    _empty_all_tables(settings["SQLALCHEMY_DATABASE_URI"])
+    empty_all_tables(settings["SQLALCHEMY_DATABASE_URI"])
     app = create_app(TestConfig(), settings)
     with app.app_context():
         from webapp.queries.content_sync import sync_library
@@ -97,3 +83,9 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def org(app):
+    """The test organisation (tests/helpers/organisation.py), by first name: org["pat"] manages org["alex"]."""
+    return build_organisation()

@@ -5,26 +5,12 @@ Every page visited is checked with axe-core.
 """
 
 import threading
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from werkzeug.serving import make_server
 
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium keeps trying to reach outside hosts, which this network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    # As offline as a learner's locked-down laptop: no name resolves except this machine.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, AccessibilityChecker
+from tests.helpers.paths import FIXTURE_COURSES, FIXTURE_EXERCISES, PROJECT_ROOT
 
 
 @pytest.fixture(scope="session")
@@ -35,11 +21,10 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def lite_site():
     """The notebook site for the fixture exercises, built once (and kept between runs while unchanged)."""
-    from tests.conftest import FIXTURE_CONTENT, PROJECT_ROOT
     from webapp.content.library import load_library
     from webapp.lite.build import ExerciseSource, build_site
 
-    library = load_library(Path(FIXTURE_CONTENT["CONTENT_DIR"]), Path(FIXTURE_CONTENT["EXERCISES_DIR"]))
+    library = load_library(FIXTURE_COURSES, FIXTURE_EXERCISES)
     sources = [ExerciseSource.from_exercise(exercise) for exercise in library.exercises]
     output = PROJECT_ROOT / "build" / "test-lite"
     build_site(sources, output, cache_dir=PROJECT_ROOT / "build" / "cache")
@@ -60,18 +45,6 @@ def live_server(app):
     server.shutdown()
     thread.join(timeout=5)
     server.server_close()
-
-
-class AccessibilityChecker:
-    def __init__(self):
-        self.axe = Axe()
-        self.checked: list[str] = []
-
-    def check(self, page, exclude: list[str] | None = None) -> None:
-        context = {"exclude": [[selector] for selector in exclude]} if exclude else None
-        results = self.axe.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-        self.checked.append(page.url)
-        assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
 @pytest.fixture

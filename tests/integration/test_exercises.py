@@ -1,7 +1,11 @@
+"""An exercise: its instructions, questions and notebook; answers marked right or wrong with a hint; the
+expected answers never sent to the browser; its minutes credited once."""
+
 import pytest
 from sqlalchemy import func, select
 
-from tests.helpers import csrf_token, make_user, sign_in
+from tests.helpers.accounts import csrf_token, make_user, sign_in
+from tests.helpers.html import get_page, parse
 from webapp.extensions import db
 from webapp.models import Completion, ExerciseAttempt
 
@@ -22,21 +26,27 @@ def submit(client, **changes):
 
 def test_the_exercise_page_shows_instructions_questions_and_the_notebook(client):
     sign_in(client, make_user())
-    page = client.get(PAGE).get_data(as_text=True)
-    assert "Count the regions" in page and "Open <code>regions.csv</code>" in page
-    assert "Question 1: How many rows of data does the file have?" in page
-    assert 'href="/courses/spreadsheet-basics/rows-and-columns"' in page  # link from the instructions
-    assert "/exercises/count-the-regions/download/count-the-regions.ipynb" in page
-    assert "regions.csv</strong>: Made up for the tests." in page
+    page = get_page(client, PAGE)
+    assert page.heading() == "Count the regions"
+    assert page.text_of(".app-lesson").startswith("Open regions.csv and answer the questions.")
+    assert page.texts(".app-lesson code") == ["regions.csv"]
+    assert page.text_of('label[for="answer-rows"]') == "Question 1: How many rows of data does the file have?"
+    assert [link.href for link in page.links(".app-lesson")] == ["/courses/spreadsheet-basics/rows-and-columns"]
+    notebook = "/exercises/count-the-regions/download/count-the-regions.ipynb"
+    assert page.link("The notebook (count-the-regions.ipynb)") == notebook
+    assert page.link("regions.csv") == "/exercises/count-the-regions/download/regions.csv"
+    assert "regions.csv: Made up for the tests. Licence: Open Government Licence v3.0." in page.texts("main li")
 
 
 def test_the_expected_answers_are_not_in_the_page(client):
     sign_in(client, make_user())
-    page = client.get(PAGE).get_data(as_text=True)
+    # Anywhere in the markup, not only the text: attributes and scripts would give answers away too.
+    html = get_page(client, PAGE).html
     for secret in ("12.5", "tolerance", "North East</", "Do not count the header row", "expected"):
-        assert secret not in page, secret
-    wrong = submit(client, **{"answer-rows": "5"}).get_data(as_text=True)
-    assert "12.5" not in wrong.replace('value="12.5"', "")  # only the learner's own answer is echoed back
+        assert secret not in html, secret
+    wrong = parse(submit(client, **{"answer-rows": "5"}))
+    assert wrong.field_value("answer-mean") == "12.5"  # only the learner's own answer is echoed back
+    assert wrong.html.count("12.5") == 1
 
 
 def test_the_lesson_url_of_an_exercise_leads_to_the_exercise(client):
@@ -50,13 +60,18 @@ def test_all_right_completes_the_exercise_and_credits_its_minutes_once(client):
     sign_in(client, user)
     response = submit(client)
     assert response.status_code == 302
-    page = client.get(PAGE).get_data(as_text=True)
-    assert "Exercise complete: 30 minutes added to your training record" in page
-    record = client.get("/my-training-record").get_data(as_text=True)
-    assert "30 minutes of 7 hours" in record and "Exercise: Spreadsheet basics" in record
+    page = get_page(client, PAGE)
+    assert page.notification() == "Exercise complete: 30 minutes added to your training record"
+    record = get_page(client, "/my-training-record")
+    assert record.text_of("#progress-summary") == "30 minutes of 7 hours"
+    assert [row[1:3] for row in record.table_rows("Learning recorded")] == [
+        ["Count the regions Exercise: Spreadsheet basics", "30"]
+    ]
 
     submit(client)
-    assert "already completed this exercise" in client.get(PAGE).get_data(as_text=True)
+    assert get_page(client, PAGE).notification() == (
+        "All your answers are right. You had already completed this exercise this training year."
+    )
     assert db.session.scalar(select(func.count()).select_from(Completion)) == 1
     assert db.session.scalar(select(func.count()).select_from(ExerciseAttempt)) == 10
 
@@ -64,14 +79,18 @@ def test_all_right_completes_the_exercise_and_credits_its_minutes_once(client):
 def test_wrong_answers_are_recorded_and_shown_with_their_hint(client):
     sign_in(client, make_user())
     response = submit(client, **{"answer-rows": "5", "answer-regions": ["0"]})
-    page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "There is a problem" in page and "<title>Error:" in page
-    assert 'href="#answer-rows"' in page and "Question 1 is not right yet" in page
-    assert "This is not right yet. Hint: Do not count the header row." in page
-    assert "Question 5 is not right yet" in page
-    assert "Your answer is right." in page  # the others
-    assert 'value="5"' in page  # answers stay in the form
+    page = parse(response)
+    assert page.title().startswith("Error:")
+    assert page.text_of(".govuk-error-summary__title") == "There is a problem"
+    assert [text for text, _ in page.error_summary()] == ["Question 1 is not right yet", "Question 5 is not right yet"]
+    assert page.error_summary()[0][1] == "#answer-rows"
+    assert page.field_error("answer-rows") == "This is not right yet. Hint: Do not count the header row."
+    assert page.field_error("answer-regions") == "This is not right yet."
+    for right in ("answer-mean", "answer-largest", "answer-column"):
+        assert page.text_of(f"#{right}-hint") == "Your answer is right."
+    assert page.field_value("answer-rows") == "5"  # answers stay in the form
+    assert page.checked("answer-regions") == ["0"]
     attempts = db.session.scalars(select(ExerciseAttempt).order_by(ExerciseAttempt.question_id)).all()
     assert {(a.question_id, a.answer, a.correct) for a in attempts} >= {
         ("rows", "5", False),
@@ -92,8 +111,10 @@ def test_wrong_answers_are_recorded_and_shown_with_their_hint(client):
 )
 def test_answers_in_the_wrong_form_are_asked_for_again_and_not_recorded(client, changes, message):
     sign_in(client, make_user())
-    page = submit(client, **changes).get_data(as_text=True)
-    assert message in page and "There is a problem" in page
+    page = parse(submit(client, **changes))
+    [field] = changes
+    assert page.text_of(".govuk-error-summary__title") == "There is a problem"
+    assert page.field_error(field) == message
     assert db.session.scalar(select(func.count()).select_from(ExerciseAttempt)) == 0
 
 

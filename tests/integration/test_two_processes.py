@@ -6,7 +6,6 @@ them), sign-in limits are counted in the database, and completions are unique pe
 
 import http.cookiejar
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -19,8 +18,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import FIXTURE_CONTENT, ON_POSTGRES, PROJECT_ROOT
-from tests.helpers import PASSWORD, make_user
+from tests.helpers.accounts import PASSWORD, make_user
+from tests.helpers.database import ON_POSTGRES
+from tests.helpers.html import parse
+from tests.helpers.paths import FIXTURE_CONTENT, PROJECT_ROOT
 from webapp.extensions import db
 from webapp.models import Completion
 
@@ -93,7 +94,7 @@ class Browser:
         return self._open(urllib.request.Request(url, data=urllib.parse.urlencode(data).encode()))
 
     def token(self, url: str) -> str:
-        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', self.get(url)[1])[1]
+        return parse(self.get(url)[1]).field_value("csrf_token")
 
     def sign_in(self, base: str, email: str, password: str) -> int:
         token = self.token(base + "/sign-in")
@@ -120,7 +121,7 @@ def test_a_session_started_on_one_process_is_valid_on_the_other(two_servers):
     browser = Browser()
     assert browser.sign_in(first, user.email, PASSWORD) == 302
     status, page = browser.get(second + "/my-training-record")
-    assert status == 200 and "My training record" in page
+    assert status == 200 and parse(page).heading() == "My training record"
 
 
 def test_sign_in_limits_are_counted_across_both_processes(two_servers):

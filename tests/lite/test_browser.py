@@ -12,8 +12,8 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import CHROMIUM_ARGS
-from tests.lite import SLUG, build_cache, write_exercise
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.lite import SLUG, build_cache, write_exercise
 from webapp.lite.build import BuildResult, build_site
 
 pytestmark = pytest.mark.browser
@@ -158,7 +158,7 @@ def server(built):
 @pytest.fixture(scope="module")
 def chromium(browser_type):
     """A browser of our own: the offline resolver rules must not leak into other tests' shared browser."""
-    browser = browser_type.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    browser = browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
 

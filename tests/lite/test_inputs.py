@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import webapp.lite
-from tests.lite import write_exercise
+from tests.helpers.lite import write_exercise
 from webapp.lite.build import fingerprint
 from webapp.lite.caching import is_immutable
 from webapp.lite.contents import check_exercises

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from tests.lite import write_exercise
+from tests.helpers.lite import write_exercise
 from webapp.lite import wheels
 from webapp.lite.build import build_site
 from webapp.lite.distribution import CORE_FILES, expected_pyodide_version, load_distribution

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.paths import PROJECT_ROOT
 from webapp.content.library import load_library
 
 COURSE = "---\ntitle: Course\nsummary: What you get.\nlevel: 1\norder: 1\n---\nIntro.\n"
@@ -128,7 +129,6 @@ def test_a_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path):
 
 
 def test_the_shipped_courses_and_exercises_have_no_problems():
-    project = Path(__file__).resolve().parents[2]
-    library = load_library(project / "courses", project / "exercises")
+    library = load_library(PROJECT_ROOT / "courses", PROJECT_ROOT / "exercises")
     assert [str(problem) for problem in library.problems] == []
     assert len(library.courses) >= 1 and all(len(course.lessons) >= 3 for course in library.courses)

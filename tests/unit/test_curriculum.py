@@ -1,12 +1,10 @@
 """The shipped curriculum fills a training day at every level: what issue 6 promises learners."""
 
-from pathlib import Path
-
+from tests.helpers.paths import PROJECT_ROOT
 from webapp.config import Config
 from webapp.content.library import load_library
 
-PROJECT = Path(__file__).resolve().parents[2]
-LIBRARY = load_library(PROJECT / "courses", PROJECT / "exercises")
+LIBRARY = load_library(PROJECT_ROOT / "courses", PROJECT_ROOT / "exercises")
 REQUIRED = Config().REQUIRED_MINUTES
 
 

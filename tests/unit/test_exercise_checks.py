@@ -1,18 +1,16 @@
 """Exercise problems are reported as path:line: message, like lessons'."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURE_COURSES, FIXTURE_EXERCISES
+from tests.helpers.paths import copy_fixture_content
 from webapp.content.library import load_library
 
 
 @pytest.fixture
 def content(tmp_path):
-    shutil.copytree(FIXTURE_COURSES, tmp_path / "courses")
-    shutil.copytree(FIXTURE_EXERCISES, tmp_path / "exercises")
+    copy_fixture_content(tmp_path)
     return tmp_path
 
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.paths import PROJECT_ROOT
 from webapp.content.answers import Question, check_answer
 from webapp.content.library import load_library
 
-PROJECT = Path(__file__).resolve().parents[2]
-LIBRARY = load_library(PROJECT / "courses", PROJECT / "exercises")
+LIBRARY = load_library(PROJECT_ROOT / "courses", PROJECT_ROOT / "exercises")
 
 
 def as_submitted(question: Question, answer) -> str | list[str]:

@@ -1,12 +1,22 @@
+"""Lessons' Markdown becomes GOV.UK-styled HTML, with nothing that could run a script."""
+
+from tests.helpers.html import parse
 from webapp.content.render import render_markdown
 
 
+def render(text: str):
+    return parse(render_markdown(text, "courses/c").html)
+
+
 def test_markdown_gets_gov_uk_classes():
-    html = render_markdown("## Heading\n\nText with a [link](https://www.gov.uk).\n\n- one\n- two\n", "courses/c").html
-    assert '<h2 class="govuk-heading-l" id="heading">Heading</h2>' in html
-    assert '<p class="govuk-body">' in html
-    assert '<ul class="govuk-list govuk-list--bullet">' in html
-    assert 'class="govuk-link" href="https://www.gov.uk"' in html
+    html = render("## Heading\n\nText with a [link](https://www.gov.uk).\n\n- one\n- two\n")
+    heading = html.element("h2")
+    assert (heading["class"], heading["id"], html.text_of("h2")) == (["govuk-heading-l"], "heading", "Heading")
+    assert html.element("p")["class"] == ["govuk-body"]
+    assert html.element("ul")["class"] == ["govuk-list", "govuk-list--bullet"]
+    assert html.texts("ul li") == ["one", "two"]
+    link = html.element("a")
+    assert (link["class"], link["href"]) == (["govuk-link"], "https://www.gov.uk")
 
 
 def test_scripts_event_handlers_and_javascript_links_are_removed():
@@ -15,17 +25,14 @@ def test_scripts_event_handlers_and_javascript_links_are_removed():
         '[x](javascript:alert(1))\n\n<iframe src="//evil"></iframe>'
     )
     html = render_markdown(text, "courses/c").html
-    for dangerous in ("<script", "alert(1)", "onclick", "javascript:", "<iframe"):
+    for dangerous in ("<script", "alert(1)", "onclick", "javascript:", "<iframe"):  # anywhere in the markup
         assert dangerous not in html
+    assert "hi" in parse(html).texts("p")
 
 
 def test_links_to_lesson_files_become_lesson_urls():
-    html = render_markdown(
-        "[next](02-next-step.md) [other](../other/01-intro.md#why) [home](course.md)", "courses/c"
-    ).html
-    assert 'href="/courses/c/next-step"' in html
-    assert 'href="/courses/other/intro#why"' in html
-    assert 'href="/courses/c"' in html
+    html = render("[next](02-next-step.md) [other](../other/01-intro.md#why) [home](course.md)")
+    assert [link.href for link in html.links("p")] == ["/courses/c/next-step", "/courses/other/intro#why", "/courses/c"]
 
 
 def test_tables_fenced_code_and_admonitions_render():
@@ -33,20 +40,23 @@ def test_tables_fenced_code_and_admonitions_render():
         "| Region | Cases |\n|:--|--:|\n| North | 12 |\n\n"
         '```text\n=TRIM(A2)\n```\n\n!!! warning "Check"\n    Keep the raw file.\n'
     )
-    html = render_markdown(text, "courses/c").html
-    assert '<table class="govuk-table">' in html
-    assert 'class="govuk-table__cell govuk-table__cell--numeric">12<' in html
-    assert "style=" not in html  # inline styles would be blocked by the CSP
-    assert '<pre class="highlight"><code class="language-text">=TRIM(A2)' in html
-    assert "<p" not in html.split("<pre")[0].rsplit("</table>", 1)[1]  # no empty paragraph around the code
-    assert "app-callout--warning" in html and "Keep the raw file." in html
+    html = render(text)
+    assert html.element("table")["class"] == ["govuk-table"]
+    [table] = html.tables()
+    assert (table.head, table.rows) == (["Region", "Cases"], [["North", "12"]])
+    assert html.element("td:nth-of-type(2)")["class"] == ["govuk-table__cell", "govuk-table__cell--numeric"]
+    assert not html.elements("[style]")  # inline styles would be blocked by the CSP
+    code = html.element("pre.highlight > code.language-text")
+    assert code.get_text() == "=TRIM(A2)"
+    assert code.parent.find_previous_sibling().name == "table"  # no empty paragraph around the code
+    assert html.texts(".app-callout--warning p") == ["Check", "Keep the raw file."]
 
 
 def test_self_check_questions_become_gov_uk_details():
-    html = render_markdown('??? question "What is 2 + 2?"\n    4, because we add.\n', "courses/c").html
-    assert '<details class="govuk-details">' in html
-    assert '<span class="govuk-details__summary-text">What is 2 + 2?</span>' in html
-    assert '<div class="govuk-details__text"><p class="govuk-body">4, because we add.</p>' in html
+    html = render('??? question "What is 2 + 2?"\n    4, because we add.\n')
+    assert html.element("details")["class"] == ["govuk-details"]
+    assert html.text_of("summary .govuk-details__summary-text") == "What is 2 + 2?"
+    assert html.text_of(".govuk-details__text > p.govuk-body") == "4, because we add."
 
 
 def test_contents_lists_the_second_level_headings():
@@ -59,7 +69,6 @@ def test_rendering_is_cached_for_the_same_text():
 
 
 def test_code_inside_a_self_check_answer_renders_as_code():
-    html = render_markdown('??? question "Q"\n    Answer:\n\n    ```python\n    print(1)\n    ```\n', "courses/c").html
-    assert '<div class="govuk-details__text">' in html
-    assert '<pre class="highlight"><code class="language-python">print(1)' in html
-    assert "```" not in html
+    html = render('??? question "Q"\n    Answer:\n\n    ```python\n    print(1)\n    ```\n')
+    assert html.element(".govuk-details__text pre.highlight > code.language-python").get_text() == "print(1)"
+    assert "```" not in html.html

@@ -1,14 +1,13 @@
 """New courses, lessons and exercises pass the content check as made, and never overwrite anything."""
 
 import importlib.util
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURE_COURSES, FIXTURE_EXERCISES
+from tests.helpers.paths import copy_fixture_content
 from webapp.content.answers import check_answer
 from webapp.content.library import load_library
 from webapp.content.scaffold import ScaffoldError, new_course, new_exercise, new_lesson, slugify
@@ -16,8 +15,7 @@ from webapp.content.scaffold import ScaffoldError, new_course, new_exercise, new
 
 @pytest.fixture
 def roots(tmp_path) -> tuple[Path, Path]:
-    shutil.copytree(FIXTURE_COURSES, tmp_path / "courses")
-    shutil.copytree(FIXTURE_EXERCISES, tmp_path / "exercises")
+    copy_fixture_content(tmp_path)
     return tmp_path / "courses", tmp_path / "exercises"
 
 

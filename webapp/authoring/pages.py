@@ -1,5 +1,6 @@
-"""What the author pages show: each course's problems and how learners do, built outside the views."""
+"""What the author pages show: each course's problems and how learners do, built without a request."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -11,6 +12,12 @@ from webapp.content.problems import Problem
 from webapp.queries.content_stats import ItemStats, QuestionStats, completions_by_item, item_stats, question_stats
 from webapp.training.requirement import format_minutes
 from webapp.training.years import TrainingYear, YearStart, training_year
+from webapp.web.figures import FigureTable, numeric_cell, table_head
+
+COURSES_HEAD = table_head("Course", "Level", "Lessons and exercises", "Problems", "Completions")
+ITEMS_HEAD = table_head("Lesson or exercise", "Opened", "Completed", "Median time", "Timed")
+QUESTIONS_HEAD = table_head("Question", "Answers", "People", "Right")
+NOT_SYNCED = "Not synced"
 
 
 @dataclass(frozen=True)
@@ -69,3 +76,139 @@ def course_report(session: Session, course: Course, item_ids: dict, year: int) -
         )
         for item in course.items
     ]
+
+
+@dataclass(frozen=True)
+class CourseRow:
+    title: str
+    args: dict  # the course's author page, in the same year
+    level: int
+    item_count: int  # lessons and exercises
+    problems: str | None  # "2 problems", linking to them; None: no problems
+    completions: int
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    year: TrainingYear
+    problem_count: int  # in every file, including exercises in no course
+    caption: str
+    head: list[dict]
+    rows: list[CourseRow]
+
+
+@dataclass(frozen=True)
+class CoursePage:
+    course: Course
+    year: TrainingYear
+    years: list[TrainingYear]  # for links to the others
+    problems: list[Problem]
+    problem_count: str  # "1 problem", "2 problems"
+    items_table: FigureTable  # how learners did on each lesson and exercise
+    question_tables: list[FigureTable]  # one for each exercise
+
+
+@dataclass(frozen=True)
+class CourseFiles:
+    title: str
+    caption: str  # "Level 1, 4 lessons and exercises, 2 hours"
+    rows: list[dict]  # GOV.UK summary list rows: each item's file, then its title, time and state
+
+
+@dataclass(frozen=True)
+class ContentChecksPage:
+    problems: list[Problem]  # sorted, so each file's are together
+    found: str  # "2 problems found"
+    courses: list[CourseFiles]
+
+
+def count_problems(count: int) -> str:
+    return f"{count} problem{'' if count == 1 else 's'}"
+
+
+def overview_page(library: Library, summaries: list[CourseSummary], year: TrainingYear) -> OverviewPage:
+    return OverviewPage(
+        year,
+        len(library.problems),
+        f"Courses in training year {year.name}",
+        COURSES_HEAD,
+        [
+            CourseRow(
+                summary.course.title,
+                {"course_slug": summary.course.slug, "year": year.label},
+                summary.course.level,
+                len(summary.course.items),
+                count_problems(len(summary.problems)) if summary.problems else None,
+                summary.completions,
+            )
+            for summary in summaries
+        ],
+    )
+
+
+def course_page(
+    course: Course, year: TrainingYear, years: list[TrainingYear], problems: list[Problem], reports: list[ItemReport]
+) -> CoursePage:
+    return CoursePage(
+        course,
+        year,
+        years,
+        problems,
+        count_problems(len(problems)),
+        FigureTable(f"Lessons and exercises in training year {year.name}", ITEMS_HEAD, [item_row(r) for r in reports]),
+        [
+            FigureTable(
+                f"{report.item.title}: answers in training year {year.name}",
+                QUESTIONS_HEAD,
+                [question_row(number, *answered) for number, answered in enumerate(report.questions, 1)],
+            )
+            for report in reports
+            if report.item.kind == "exercise"
+        ],
+    )
+
+
+def item_row(report: ItemReport) -> list[dict]:
+    """An item not yet synced has no opening or completion to count, and none timed."""
+    stats, exercise = report.stats, report.item.kind == "exercise"
+    return [
+        {"text": report.item.title + (" (exercise)" if exercise else "")},
+        numeric_cell(stats.started if stats else NOT_SYNCED),
+        numeric_cell(stats.completed if stats else NOT_SYNCED),
+        numeric_cell(report.median_time),
+        numeric_cell(stats.timed if stats else 0),
+    ]
+
+
+def question_row(number: int, question: Question, answers: QuestionStats | None) -> list[dict]:
+    """The share of answers that were right, to the whole per cent."""
+    return [
+        {"text": f"Question {number}: {question.prompt}"},
+        numeric_cell(answers.attempts if answers else 0),
+        numeric_cell(answers.people if answers else 0),
+        numeric_cell(f"{round(answers.success_rate * 100)}%" if answers else "No answers"),
+    ]
+
+
+def content_checks_page(library: Library) -> ContentChecksPage:
+    per_file = Counter(problem.path for problem in library.problems)
+    return ContentChecksPage(
+        library.problems,
+        f"{count_problems(len(library.problems))} found",
+        [
+            CourseFiles(
+                course.title,
+                f"Level {course.level}, {len(course.items)} lessons and exercises, {format_minutes(course.minutes)}",
+                [_file_row(item, per_file[item.doc.path]) for item in course.items],
+            )
+            for course in library.courses
+        ],
+    )
+
+
+def _file_row(item: Item, problems: int) -> dict:
+    state = count_problems(problems) if problems else "OK"
+    return {
+        "key": {"text": item.doc.path},
+        "value": {"text": f"{item.title} – {format_minutes(item.minutes)} – {state}"},
+    }

@@ -3,7 +3,15 @@
 from flask import abort, current_app, render_template
 
 from webapp.authoring import bp
-from webapp.authoring.pages import course_problems, course_report, course_summaries, course_years
+from webapp.authoring.pages import (
+    content_checks_page,
+    course_page,
+    course_problems,
+    course_report,
+    course_summaries,
+    course_years,
+    overview_page,
+)
 from webapp.extensions import db
 from webapp.queries.catalogue import live_item_ids
 from webapp.queries.content_stats import years_items_were_used
@@ -15,11 +23,7 @@ from webapp.web.years import current_training_year, selected_year
 @bp.get("/content-checks")
 @requires(can_author)
 def content_checks():
-    library = content_library()
-    by_file: dict[str, list] = {}
-    for problem in library.problems:
-        by_file.setdefault(problem.path, []).append(problem)
-    return render_template("authoring/content-checks.html", library=library, by_file=by_file)
+    return render_template("authoring/content-checks.html", page=content_checks_page(content_library()))
 
 
 @bp.get("/authoring")
@@ -27,7 +31,7 @@ def content_checks():
 def overview():
     library, year = content_library(), selected_year()
     summaries = course_summaries(db.session, library, live_item_ids(db.session), year.label)
-    return render_template("authoring/overview.html", library=library, summaries=summaries, year=year)
+    return render_template("authoring/overview.html", page=overview_page(library, summaries, year))
 
 
 @bp.get("/authoring/courses/<course_slug>")
@@ -39,11 +43,8 @@ def course(course_slug: str):
         abort(404)
     item_ids = live_item_ids(db.session)
     used = years_items_were_used(db.session, [i for (slug, _item), i in item_ids.items() if slug == course.slug])
-    return render_template(
-        "authoring/course.html",
-        course=course,
-        year=year,
-        problems=course_problems(library, course),
-        items=course_report(db.session, course, item_ids, year.label),
-        years=course_years(used, current_training_year(), current_app.config["YEAR_START"]),
+    years = course_years(used, current_training_year(), current_app.config["YEAR_START"])
+    page = course_page(
+        course, year, years, course_problems(library, course), course_report(db.session, course, item_ids, year.label)
     )
+    return render_template("authoring/course.html", page=page)

@@ -10,7 +10,7 @@ from webapp.content.page_problems import problems_for
 from webapp.content.render import render_markdown
 from webapp.exercises import bp
 from webapp.exercises.downloads import notebook_download
-from webapp.exercises.pages import answer_errors
+from webapp.exercises.pages import answer_errors, question_fields
 from webapp.extensions import db
 from webapp.queries.catalogue import find_live_item
 from webapp.queries.completions import record_submission
@@ -38,8 +38,7 @@ def _page(exercise, course, shown: Shown, marking=None, answers=None) -> str:
         page=opened_item_page(course, exercise, shown),
         instructions=render_markdown(shown.page.doc.body, f"exercises/{exercise.slug}"),
         lite_ready=(Path(current_app.config["LITE_DIR"]) / "jupyter-lite.json").is_file(),
-        marking=marking,
-        answers=answers or {},
+        fields=question_fields(shown.page.questions, marking, answers or {}),
         errors=answer_errors(shown.page.questions, marking),
     )
 

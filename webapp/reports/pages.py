@@ -11,17 +11,11 @@ from webapp.org.suppression import SUPPRESSED, Group
 from webapp.queries.organisation_report import OrgReport
 from webapp.training.years import TrainingYear
 from webapp.web.choices import query_args, select_items
+from webapp.web.figures import BarChart, FigureTable, bar_chart, numeric_cell, table_head
 from webapp.web.years import year_choices
 
 COLUMNS = ("People", "Requirement met", "Percentage met", "Not started")
 CSV_HEADER = ["Breakdown", "Group", *COLUMNS]
-
-
-@dataclass(frozen=True)
-class FigureTable:
-    caption: str
-    head: list[dict]
-    rows: list[list[dict]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +30,10 @@ class OrganisationPage:
     tables: list[FigureTable]
     trend: list[tuple[str, int]]  # (YYYY-MM, hours); empty when there is none to show
     download_args: dict
+
+    @property
+    def trend_chart(self) -> BarChart:
+        return bar_chart(self.trend)
 
 
 def breakdowns(report: OrgReport) -> list[tuple[str, list[Group]]]:
@@ -84,8 +82,7 @@ def organisation_page(
 
 
 def figure_table(name: str, groups: list[Group]) -> FigureTable:
-    head = [{"text": name}] + [{"text": column, "format": "numeric"} for column in COLUMNS]
-    return FigureTable(f"By {name.lower()}", head, [_table_row(group) for group in groups])
+    return FigureTable(f"By {name.lower()}", table_head(name, *COLUMNS), [_table_row(group) for group in groups])
 
 
 def _table_row(group: Group) -> list[dict]:
@@ -93,7 +90,7 @@ def _table_row(group: Group) -> list[dict]:
         return [{"text": group.label}, {"text": SUPPRESSED, "colspan": len(COLUMNS)}]
     people, met, percent_met, not_started = group_figures(group)
     figures = [f"{people:,}", f"{met:,}", f"{percent_met}%", f"{not_started:,}"]
-    return [{"text": group.label}] + [{"text": figure, "format": "numeric"} for figure in figures]
+    return [{"text": group.label}] + [numeric_cell(figure) for figure in figures]
 
 
 def organisation_csv_lines(report: OrgReport) -> Iterator[list]:

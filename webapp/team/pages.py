@@ -12,6 +12,7 @@ from webapp.queries.my_team import TeamFilters, TeamReport
 from webapp.training.requirement import IN_PROGRESS, MET, NOT_STARTED, format_minutes
 from webapp.training.years import TrainingYear
 from webapp.web.choices import query_args, select_items
+from webapp.web.figures import BarChart, bar_chart
 from webapp.web.labels import BAND_LABELS, STATUS_LABELS, STATUS_TAGS, long_date
 from webapp.web.pagination import Pagination, pagination
 from webapp.web.years import year_choices
@@ -114,6 +115,10 @@ class MyTeamPage:
     @property
     def filtered(self) -> bool:
         return bool(self.filters.status or self.filters.grade or self.filters.team)
+
+    @property
+    def progress_chart(self) -> BarChart:
+        return bar_chart(self.bands)
 
 
 def last_activity(row) -> date | None:

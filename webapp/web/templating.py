@@ -7,6 +7,7 @@ from webapp.training.requirement import format_minutes
 from webapp.web import labels
 from webapp.web.content_pages import item_link
 from webapp.web.form_fields import error_list
+from webapp.web.navigation import navigation_items
 from webapp.web.permissions import TEMPLATE_GLOBALS
 
 
@@ -27,7 +28,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["duration"] = format_minutes
     app.jinja_env.globals["form_errors"] = error_list
     app.jinja_env.globals["item_url"] = item_url
-    app.jinja_env.globals.update(TEMPLATE_GLOBALS)
+    app.jinja_env.globals.update(TEMPLATE_GLOBALS, navigation_items=navigation_items)
     app.jinja_env.globals.update(
         entry_kinds=labels.ENTRY_KINDS,
         review_labels=labels.REVIEW_LABELS,

@@ -4,23 +4,16 @@ import io
 
 from sqlalchemy import func, select, text
 
-from tests.helpers import make_user, post_form, sign_in
+from tests.helpers.accounts import make_user, post_form, sign_in, sign_out
+from tests.helpers.html import parse
+from tests.helpers.organisation import hr_file, hr_row
+from tests.helpers.rows import course_item, make_completion
 from webapp.extensions import db
-from webapp.models import Completion, CourseItem, Department, User
-from webapp.org.hr_file import COLUMNS
+from webapp.models import Completion, Department, User
 from webapp.queries.hr_import import import_hr_file
 
-HEADER = ",".join(COLUMNS)
-PEOPLE = [
-    "A1,pat.boss@example.gov.uk,Pat Boss,Home Office,SCS,,1,true",
-    "A2,alex@example.gov.uk,Alex Smith,Home Office,G7,A1,0.6,true",
-    "A3,sam@example.gov.uk,Sam Jones,Home Office,HEO,A2,,true",
-    "B1,kim@example.gov.uk,Kim Lee,HM Treasury,G6,,1,true",
-]
-
-
-def hr(*rows: str) -> bytes:
-    return ("\n".join([HEADER, *rows]) + "\n").encode()
+# Pat manages Alex, who manages Sam; Kim is in another department. (Row 1 of the file is its header.)
+FOUR = [hr_row("pat"), hr_row("alex"), hr_row("sam"), hr_row("kim")]
 
 
 def snapshot() -> list:
@@ -39,25 +32,25 @@ def by_staff() -> dict[str, User]:
 
 
 def test_the_command_imports_a_file_and_builds_the_lines(runner, tmp_path):
-    result = runner.invoke(args=["people", "import", write(tmp_path / "hr.csv", hr(*PEOPLE))])
+    result = runner.invoke(args=["people", "import", write(tmp_path / "hr.csv", hr_file(*FOUR))])
     assert result.exit_code == 0, result.output
     assert "Imported: 4 created, 0 updated, 0 unchanged, 0 deactivated" in result.output
     people = by_staff()
     assert people["A3"].manager_id == people["A2"].id and people["A2"].manager_id == people["A1"].id
     assert people["A3"].line_path == f"/{people['A1'].id}/{people['A2'].id}/{people['A3'].id}/"
-    assert people["A2"].fte == 6_000 and people["A3"].fte == 10_000
+    assert people["A2"].fte == 6_000 and people["A3"].fte == 10_000  # Sam's FTE is blank: full time
     assert people["B1"].department.name == "HM Treasury"
     assert people["A1"].password_hash is None  # they set one when they first register
 
 
 def test_a_bad_row_at_the_end_leaves_the_database_exactly_as_it_was(runner, tmp_path):
-    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*PEOPLE))])
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr_file(*FOUR))])
     before = snapshot()
-    changed = [row.replace("Alex Smith", "Alex Smith-Jones") for row in PEOPLE] + [
+    changed = [row.replace("Alex Smith", "Alex Smith-Jones") for row in FOUR] + [
         "C1,new@example.gov.uk,New Person,Cabinet Office,EO,A1,1,true",
         "C2,broken@example.gov.uk,Broken,Cabinet Office,Grade 99,A1,1,true",
     ]
-    result = runner.invoke(args=["people", "import", write(tmp_path / "bad.csv", hr(*changed))])
+    result = runner.invoke(args=["people", "import", write(tmp_path / "bad.csv", hr_file(*changed))])
     assert result.exit_code == 1
     assert "row 7, column grade: 'Grade 99' is not a civil service grade" in result.output
     assert "Nothing was imported" in result.output
@@ -66,7 +59,7 @@ def test_a_bad_row_at_the_end_leaves_the_database_exactly_as_it_was(runner, tmp_
 
 
 def test_importing_the_same_file_again_changes_nothing(runner, tmp_path):
-    path = write(tmp_path / "hr.csv", hr(*PEOPLE))
+    path = write(tmp_path / "hr.csv", hr_file(*FOUR))
     runner.invoke(args=["people", "import", path])
     before = snapshot()
     again = runner.invoke(args=["people", "import", path])
@@ -76,12 +69,11 @@ def test_importing_the_same_file_again_changes_nothing(runner, tmp_path):
 
 
 def test_people_missing_from_a_full_import_are_deactivated_and_keep_their_records(runner, tmp_path):
-    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*PEOPLE))])
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr_file(*FOUR))])
     sam = by_staff()["A3"]
-    item = db.session.scalar(select(CourseItem).limit(1))
-    db.session.add(Completion(user_id=sam.id, item_id=item.id, training_year=2026, minutes=item.minutes))
-    db.session.commit()
-    result = runner.invoke(args=["people", "import", write(tmp_path / "second.csv", hr(*PEOPLE[:2], PEOPLE[3]))])
+    make_completion(sam, course_item("rows-and-columns"))
+    without_sam = hr_file(hr_row("pat"), hr_row("alex"), hr_row("kim"))
+    result = runner.invoke(args=["people", "import", write(tmp_path / "second.csv", without_sam)])
     assert "0 created, 0 updated, 3 unchanged, 1 deactivated" in result.output
     db.session.expire_all()
     sam = db.session.get(User, sam.id)
@@ -90,9 +82,9 @@ def test_people_missing_from_a_full_import_are_deactivated_and_keep_their_record
 
 
 def test_a_partial_import_deactivates_no_one(runner, tmp_path):
-    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*PEOPLE))])
-    moved = "A3,sam@example.gov.uk,Sam Jones,Home Office,SEO,A1,,true"
-    result = runner.invoke(args=["people", "import", "--partial", write(tmp_path / "part.csv", hr(moved))])
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr_file(*FOUR))])
+    moved = hr_row("sam", grade="SEO", manager_staff_number="A1")
+    result = runner.invoke(args=["people", "import", "--partial", write(tmp_path / "part.csv", hr_file(moved))])
     assert "0 created, 1 updated, 0 unchanged, 0 deactivated" in result.output
     people = by_staff()
     assert all(person.active for person in people.values())
@@ -100,18 +92,19 @@ def test_a_partial_import_deactivates_no_one(runner, tmp_path):
 
 
 def test_a_new_manager_moves_the_whole_line_below_them(runner, tmp_path):
-    deeper = [*PEOPLE, "A4,jo@example.gov.uk,Jo Bloggs,Home Office,EO,A3,1,true"]
-    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*deeper))])
-    moved = [row.replace(",A1,0.6,", ",B1,0.6,") for row in deeper]  # Alex (and so Sam and Jo) now under Kim
-    runner.invoke(args=["people", "import", write(tmp_path / "moved.csv", hr(*moved))])
+    deeper = [*FOUR, "A5,jo@example.gov.uk,Jo Bloggs,Home Office,EO,A3,1,true"]
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr_file(*deeper))])
+    moved = [hr_row("pat"), hr_row("alex", manager_staff_number="B1"), *deeper[2:]]  # Alex (so Sam and Jo) to Kim
+    runner.invoke(args=["people", "import", write(tmp_path / "moved.csv", hr_file(*moved))])
     people = by_staff()
-    assert people["A4"].line_path.startswith(people["B1"].line_path)
-    assert not people["A4"].line_path.startswith(people["A1"].line_path)
+    assert people["A2"].manager_id == people["B1"].id
+    assert people["A5"].line_path.startswith(people["B1"].line_path)
+    assert not people["A5"].line_path.startswith(people["A1"].line_path)
 
 
 def test_an_account_made_before_the_hr_file_is_matched_by_email(app):
     early = make_user("Alex", email="alex@example.gov.uk")
-    result = import_hr_file(db.session, hr(*PEOPLE))
+    result = import_hr_file(db.session, hr_file(*FOUR))
     db.session.commit()
     assert result.ok and (result.created, result.updated) == (3, 1)
     adopted = db.session.get(User, early.id)
@@ -119,24 +112,18 @@ def test_an_account_made_before_the_hr_file_is_matched_by_email(app):
 
 
 def test_an_email_held_by_another_staff_number_is_refused(app):
-    import_hr_file(db.session, hr(*PEOPLE))
+    import_hr_file(db.session, hr_file(*FOUR))
     db.session.commit()
     clash = "Z9,alex@example.gov.uk,Someone Else,Home Office,EO,A1,1,true"
-    result = import_hr_file(db.session, hr(clash), full=False)  # A2 keeps alex@ in Data Day
+    result = import_hr_file(db.session, hr_file(clash), full=False)  # A2 keeps alex@ in Data Day
     assert [(p.row, p.column) for p in result.problems] == [(2, "email")]
     assert "belongs to staff number A2" in result.problems[0].message
 
 
 def test_cycles_are_refused_with_the_chain(runner, tmp_path):
-    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr(*PEOPLE))])
-    looped = [
-        row.replace(
-            "A1,pat.boss@example.gov.uk,Pat Boss,Home Office,SCS,,",
-            "A1,pat.boss@example.gov.uk,Pat Boss,Home Office,SCS,A3,",
-        )
-        for row in PEOPLE
-    ]
-    result = runner.invoke(args=["people", "import", write(tmp_path / "loop.csv", hr(*looped))])
+    runner.invoke(args=["people", "import", write(tmp_path / "first.csv", hr_file(*FOUR))])
+    looped = [hr_row("pat", manager_staff_number="A3"), *FOUR[1:]]  # Pat under Sam, who is under Pat
+    result = runner.invoke(args=["people", "import", write(tmp_path / "loop.csv", hr_file(*looped))])
     assert result.exit_code == 1
     assert (
         "row 2, column manager_staff_number: the line management goes round in a circle: A1 (row 2) →" in result.output
@@ -152,46 +139,57 @@ def upload(client, data: bytes, filename: str = "hr.csv", partial: bool = False)
 
 def test_an_admin_uploads_a_file_with_errors_then_the_fixed_file(client):
     sign_in(client, make_user(admin=True))
-    bad = hr(
-        *PEOPLE[:3],
-        "B1,kim@example.gov.uk,Kim Lee,HM Treasury,G9,,1,true",
-        "B2,x@example.gov.uk,X,HM Treasury,EO,Q7,1,",
-    )
-    page = upload(client, bad).get_data(as_text=True)
-    assert "Nothing was imported: 2 problems in hr.csv" in page
-    assert "&#39;G9&#39; is not a civil service grade" in page and "no one has staff number &#39;Q7&#39;" in page
-    assert '<td class="govuk-table__cell govuk-table__cell--numeric">5</td>' in page  # the row number
+    bad = hr_file(*FOUR[:3], hr_row("kim", grade="G9"), "B2,x@example.gov.uk,X,HM Treasury,EO,Q7,1,")
+    page = parse(upload(client, bad))
+    assert page.text_of(".govuk-error-summary__title") == "Nothing was imported: 2 problems in hr.csv"
+    problems = page.table("Problems to fix")
+    assert problems.head == ["Row", "Column", "Problem"]
+    assert [row[:2] for row in problems.rows] == [["5", "grade"], ["6", "manager_staff_number"]]
+    assert problems.rows[0][2].startswith("'G9' is not a civil service grade")
+    assert problems.rows[1][2] == "no one has staff number 'Q7'"
     assert db.session.scalar(select(func.count()).select_from(Department)) == 0
-    page = upload(client, hr(*PEOPLE)).get_data(as_text=True)
-    assert "People imported" in page
-    assert "Created</dt>" in page.replace("\n", "").replace(" ", "") or "Created" in page
+
+    page = parse(upload(client, hr_file(*FOUR)))
+    assert page.text_of(".govuk-panel__title") == "People imported"
+    assert page.summary_list() == {
+        "Created": "4",
+        "Updated": "0",
+        "Unchanged": "0",
+        "Deactivated (not in the file)": "0",
+    }
     assert len(by_staff()) == 4
+    page = parse(upload(client, hr_file(*FOUR[:3]), partial=True))
+    assert page.summary_list()["Unchanged"] == "3" and page.summary_list()["Deactivated (not in the file)"] == "0"
 
 
 def test_the_upload_page_asks_for_a_csv(client):
     sign_in(client, make_user(admin=True))
-    page = upload(client, b"not a spreadsheet", filename="hr.xlsx").get_data(as_text=True)
-    assert "The file must be a CSV" in page
+    page = parse(upload(client, b"not a spreadsheet", filename="hr.xlsx"))
+    assert page.error_summary() == [("The file must be a CSV", "#file")]
+    assert page.field_error("file") == "The file must be a CSV"
 
 
 def test_an_imported_person_registers_to_set_their_password(client):
-    import_hr_file(db.session, hr(*PEOPLE))
+    import_hr_file(db.session, hr_file(*FOUR))
     db.session.commit()
     password = "a new long password"
     form = {"name": "Alex S", "email": "alex@example.gov.uk", "password": password, "confirm": password}
     assert post_form(client, "/register", form, token_from="/register").status_code == 302
     alex = by_staff()["A2"]
     assert alex.check_password(password) and alex.name == "Alex Smith"
-    client.post("/sign-out")
+    sign_out(client)
     again = post_form(
         client, "/register", {**form, "password": "someone else's", "confirm": "someone else's"}, token_from="/register"
     )
-    assert "An account already exists" in again.get_data(as_text=True)  # once set, a password cannot be taken over
+    # Once set, a password cannot be taken over.
+    assert parse(again).error_summary() == [
+        ("An account already exists for this email address: sign in instead", "#email")
+    ]
     assert by_staff()["A2"].check_password(password)
 
 
 def test_the_reporting_role_is_given_for_a_department_and_taken_away(runner):
-    import_hr_file(db.session, hr(*PEOPLE))
+    import_hr_file(db.session, hr_file(*FOUR))
     db.session.commit()
     result = runner.invoke(args=["people", "reporting", "kim@example.gov.uk", "--department", "HM Treasury"])
     assert result.exit_code == 0, result.output

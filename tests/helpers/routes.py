@@ -1,0 +1,53 @@
+"""Every route of the app with an example path, and the methods each takes.
+
+test_every_route_is_listed_here fails when a route is added and not listed, so none skips the checks on them.
+"""
+
+PUBLIC = ["/", "/sign-in", "/register", "/accessibility", "/healthz", "/favicon.ico"]
+PRIVATE = {
+    "/courses": "/courses",
+    "/courses/<course_slug>": "/courses/spreadsheet-basics",
+    "/courses/<course_slug>/<lesson_slug>": "/courses/spreadsheet-basics/rows-and-columns",
+    "/courses/<course_slug>/<lesson_slug>/complete": "/courses/spreadsheet-basics/rows-and-columns/complete",
+    "/exercises/<slug>": "/exercises/count-the-regions",
+    "/exercises/<slug>/answers": "/exercises/count-the-regions/answers",
+    "/exercises/<slug>/download/<path:filename>": "/exercises/count-the-regions/download/regions.csv",
+    "/my-training-record": "/my-training-record",
+    "/my-training-record/download": "/my-training-record/download",
+    "/outside-learning/new": "/outside-learning/new",
+    "/outside-learning/<int:entry_id>/edit": "/outside-learning/1/edit",
+    "/outside-learning/<int:entry_id>/delete": "/outside-learning/1/delete",
+    "/content-checks": "/content-checks",
+    "/authoring": "/authoring",
+    "/authoring/courses/<course_slug>": "/authoring/courses/spreadsheet-basics",
+    "/sign-out": "/sign-out",
+    "/my-team": "/my-team",
+    "/my-team/download": "/my-team/download",
+    "/my-team/people/<int:person_id>": "/my-team/people/1",
+    "/my-team/outside-learning": "/my-team/outside-learning",
+    "/my-team/outside-learning/<int:entry_id>/confirm": "/my-team/outside-learning/1/confirm",
+    "/my-team/outside-learning/<int:entry_id>/send-back": "/my-team/outside-learning/1/send-back",
+    "/reports/organisation": "/reports/organisation",
+    "/reports/organisation/download": "/reports/organisation/download",
+    "/reports/departments/<int:department_id>/settings": "/reports/departments/1/settings",
+    "/admin/people/import": "/admin/people/import",
+    "/admin/people/<int:person_id>/manager": "/admin/people/1/manager",
+}
+POST_ONLY = {
+    "/courses/<course_slug>/<lesson_slug>/complete",
+    "/exercises/<slug>/answers",
+    "/sign-out",
+    "/my-team/outside-learning/<int:entry_id>/confirm",
+    "/reports/departments/<int:department_id>/settings",
+}
+GET_AND_POST = {
+    "/my-team/outside-learning/<int:entry_id>/send-back",
+    "/admin/people/import",
+    "/admin/people/<int:person_id>/manager",
+    "/outside-learning/new",
+    "/outside-learning/<int:entry_id>/edit",
+    "/outside-learning/<int:entry_id>/delete",
+}
+PRIVATE_GET = [path for rule, path in PRIVATE.items() if rule not in POST_ONLY]
+PRIVATE_POST = [path for rule, path in PRIVATE.items() if rule in POST_ONLY | GET_AND_POST]
+AUTHOR_ONLY = ["/content-checks", "/authoring", "/authoring/courses/spreadsheet-basics"]
