@@ -1,9 +1,12 @@
 """Fixtures: one database per session (SQLite, or a throwaway PostgreSQL cluster with
 TEST_DATABASE=postgresql), emptied between tests; a fresh app and client per test."""
 
+import os
 import tempfile
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy.orm import close_all_sessions
 
 from tests.helpers.database import ON_POSTGRES, empty_all_tables
@@ -12,6 +15,13 @@ from tests.helpers.paths import FIXTURE_CONTENT
 from webapp import create_app
 from webapp.config import TestConfig
 from webapp.extensions import db
+
+# Generated-input tests: a few dozen examples each in the suite; HYPOTHESIS_PROFILE=long for thousands.
+# No deadline or speed check: on a busy 2-core CI machine a slow example is not a failure.
+_unhurried = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+hypothesis_settings.register_profile("quick", max_examples=40, **_unhurried)
+hypothesis_settings.register_profile("long", max_examples=2_000, **_unhurried)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -34,8 +34,9 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
     # rate_limit_storage registers database:// with `limits` as it is imported, before the limiter reads its URI.
     from webapp import cli
     from webapp.extensions import init_extensions
-    from webapp.web import errors, rate_limit_storage, security, static_files, templating  # noqa: F401
+    from webapp.web import errors, rate_limit_storage, security, static_files, templating, whole_numbers  # noqa: F401
 
+    whole_numbers.init_app(app)
     init_extensions(app, migrations=Path(__file__).resolve().parent.parent / "migrations")
     security.init_app(app)
     templating.init_app(app)

@@ -75,7 +75,14 @@ class ConfigError(RuntimeError):
     """A setting that would make the service unsafe or broken."""
 
 
+ENVIRONMENTS = ("development", "production")
+
+
 def check_config(config: dict) -> None:
+    # A misspelt "production" would otherwise start without HTTPS, HSTS or secure cookies.
+    if config.get("ENV") not in ENVIRONMENTS:
+        allowed = " or ".join(ENVIRONMENTS)
+        raise ConfigError(f"DATA_DAY_ENV must be {allowed}, not {config.get('ENV')!r}")
     if config.get("PRODUCTION") and config.get("SECRET_KEY") in (None, "", DEV_SECRET_KEY):
         raise ConfigError("SECRET_KEY must be set to a long random value when DATA_DAY_ENV=production")
     if config.get("PRODUCTION") and len(config["SECRET_KEY"]) < 32:

@@ -62,9 +62,7 @@ def test_learning_sent_back_stops_counting_until_it_is_changed(client, org):
     form = {
         "title": "Stats webinar, full day",
         "provider": "ONS",
-        "learned_on-day": today.day,
-        "learned_on-month": today.month,
-        "learned_on-year": today.year,
+        "learned_on": [str(today.day), str(today.month), str(today.year)],
         "minutes": 60,
     }
     post_form(client, f"/outside-learning/{entry.id}/edit", form)

@@ -1,6 +1,16 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from webapp.content.answers import AnswerFormatError, Question, check_answer, mark_submission, normalise_text
+from webapp.content.answers import (
+    MAX_ANSWER,
+    AnswerFormatError,
+    Question,
+    check_answer,
+    has_hidden_characters,
+    mark_submission,
+    normalise_text,
+)
 
 NUMBER = Question("n", "How many?", "number", 12.5, tolerance=0.05)
 EXACT = Question("e", "How many?", "number", 4)
@@ -118,3 +128,53 @@ def test_a_submission_with_every_answer_right_is_all_correct():
 
 def test_normalised_text_is_what_people_would_call_the_same():
     assert normalise_text("  Department\\tfor   Work. ".replace("\\t", "\t")) == "department for work"
+
+
+@pytest.mark.parametrize("answer", ["²", "¹", "١", "０", "1" * 5000, " 1", "01", "1\x00", ["0", "²"]])
+def test_a_choice_refuses_digits_that_are_not_an_option_position(answer):
+    with pytest.raises(AnswerFormatError, match="Select one of the options"):
+        check_answer(MULTIPLE if isinstance(answer, list) else SINGLE, answer)
+
+
+@pytest.mark.parametrize(("answer", "correct"), [("١٢.٥", True), ("１２.５", True), ("١٣", False)])
+def test_a_number_in_another_script_s_digits_is_read_as_that_number(answer, correct):
+    assert check_answer(NUMBER, answer).correct is correct
+
+
+@pytest.mark.parametrize("answer", ["²", "12²", "1e99999", "9" * 400])
+def test_a_number_refuses_digits_float_cannot_read(answer):
+    with pytest.raises(AnswerFormatError, match="Enter a number"):
+        check_answer(NUMBER, answer)
+
+
+@pytest.mark.parametrize(("question", "answer"), [(TEXT, "North\x00East"), (NUMBER, "12.5\x00"), (TEXT, "\ud800")])
+def test_a_typed_answer_with_hidden_characters_is_unreadable(question, answer):
+    with pytest.raises(AnswerFormatError, match="^Your answer must not contain hidden characters"):
+        check_answer(question, answer)
+
+
+@pytest.mark.parametrize(("question", "answer"), [(TEXT, "North East " * 50), (NUMBER, "0" * 500 + "12.5")])
+def test_a_typed_answer_longer_than_can_be_stored_is_unreadable(question, answer):
+    with pytest.raises(AnswerFormatError, match="^Your answer must be 500 characters or fewer$"):
+        check_answer(question, answer)
+
+
+hostile_answers = st.one_of(
+    st.text(st.characters(exclude_categories=()), max_size=40),  # controls, lone surrogates, every script's digits
+    st.text(st.sampled_from("\x00\x1f\ud800²¹١٢٣０１９ 0123456789-+.,e£%"), max_size=30),
+    st.builds(lambda char, size: char * size, st.sampled_from("90\x00"), st.integers(0, 6000)),
+)
+
+
+@settings(max_examples=60)
+@given(
+    question=st.sampled_from([NUMBER, EXACT, TEXT, SINGLE, MULTIPLE]),
+    answer=st.one_of(hostile_answers, st.lists(hostile_answers, max_size=4)),
+)
+def test_any_answer_is_marked_or_unreadable_and_what_is_stored_fits(question, answer):
+    try:
+        verdict = check_answer(question, answer)
+    except AnswerFormatError as error:
+        assert str(error)
+    else:
+        assert len(verdict.recorded) <= MAX_ANSWER and not has_hidden_characters(verdict.recorded)

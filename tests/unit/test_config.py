@@ -47,3 +47,21 @@ def test_requirement_and_year_start_come_from_the_environment(monkeypatch):
     app = create_app(Config(), {"SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert app.config["REQUIRED_MINUTES"] == 444
     assert (app.config["YEAR_START"].month, app.config["YEAR_START"].day) == (4, 1)
+
+
+@pytest.mark.parametrize("environment", ["prod", "Production ", "staging", ""])
+def test_an_unknown_environment_refuses_to_start_and_names_the_allowed_ones(monkeypatch, environment):
+    monkeypatch.setenv("DATA_DAY_ENV", environment)
+    monkeypatch.setenv("SECRET_KEY", "x" * 48)
+    with pytest.raises(ConfigError, match=f"DATA_DAY_ENV must be development or production, not '{environment}'"):
+        create_app(Config(), {"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+def test_production_answers_the_health_check_over_http_and_sends_everything_else_to_https(production, monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 48)
+    client = create_app(Config()).test_client()
+    health = client.get("http://data-day.example/healthz")
+    assert health.status_code == 200 and health.get_json() == {"status": "ok", "database": "ok"}
+    for path in ("/sign-in", "/", "/my-team/people/1"):
+        response = client.get(f"http://data-day.example{path}")
+        assert response.status_code == 302 and response.location == f"https://data-day.example{path}"

@@ -1,15 +1,14 @@
 """Uploading an HR file."""
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovFileInput, GovTextInput
 from wtforms import BooleanField, StringField
 from wtforms.validators import Length
 
-from webapp.web.form_fields import strip
+from webapp.web.form_fields import GovForm, strip
 
 
-class HRImportForm(FlaskForm):
+class HRImportForm(GovForm):
     file = FileField(
         "Upload the HR file",
         description="A CSV file with the columns staff_number, email, name, department, grade, "
@@ -23,7 +22,9 @@ class HRImportForm(FlaskForm):
     )
 
 
-class ManagerForm(FlaskForm):
+class ManagerForm(GovForm):
+    field_names = {"manager": "The staff number"}
+
     manager = StringField(
         "Staff number of their new line manager",
         description="Leave it blank if no one in Data Day manages them.",

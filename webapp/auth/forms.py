@@ -1,15 +1,15 @@
 """Sign-in and registration forms with GOV.UK widgets and messages."""
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import BooleanField, EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
 from webapp.identity.emails import email_domain_allowed
 from webapp.identity.passwords import MIN_PASSWORD
+from webapp.web.form_fields import GovForm
 
 
-class SignInForm(FlaskForm):
+class SignInForm(GovForm):
     email = EmailField(
         "Email address",
         widget=GovTextInput(),
@@ -22,7 +22,9 @@ class SignInForm(FlaskForm):
     submit = SubmitField("Sign in", widget=GovSubmitInput())
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(GovForm):
+    field_names = {"name": "Name", "password": "Password", "confirm": "Password"}
+
     name = StringField(
         "Full name",
         widget=GovTextInput(),
@@ -46,7 +48,8 @@ class RegisterForm(FlaskForm):
         widget=GovPasswordInput(),
         validators=[
             InputRequired(message="Enter a password"),
-            Length(min=MIN_PASSWORD, max=200, message=f"Password must be at least {MIN_PASSWORD} characters"),
+            Length(min=MIN_PASSWORD, message=f"Password must be at least {MIN_PASSWORD} characters"),
+            Length(max=200, message="Password must be 200 characters or fewer"),
         ],
     )
     confirm = PasswordField(

@@ -4,11 +4,12 @@ from flask import jsonify, redirect
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from webapp.extensions import csrf, db, limiter
+from webapp.extensions import csrf, db, limiter, talisman
 from webapp.health import bp
 
 
 @bp.get("/healthz")
+@talisman(force_https=False)  # load balancers probe over plain HTTP: a redirect to HTTPS would read as down
 @limiter.exempt
 @csrf.exempt  # GET only; exempt so probes never need a session
 def healthz():

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.db.clock import utcnow
@@ -62,13 +62,17 @@ class ExerciseAttempt(db.Model):
     """One answer to one question, right or wrong: authors use these to find questions that need work."""
 
     __tablename__ = "exercise_attempts"
-    __table_args__ = (Index("ix_exercise_attempts_user_item", "user_id", "item_id"),)
+    __table_args__ = (
+        Index("ix_exercise_attempts_user_item", "user_id", "item_id"),
+        # content.answers.MAX_ANSWER, also where String(n) is not enforced (SQLite).
+        CheckConstraint("length(answer) <= 500", name="answer_length"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     item_id: Mapped[int] = mapped_column(ForeignKey("course_items.id"), index=True)
     question_id: Mapped[str] = mapped_column(String(60))
-    answer: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(String(500))
     correct: Mapped[bool]
     training_year: Mapped[int]
     attempted_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,7 +6,7 @@ Row numbers are the spreadsheet's: the header is row 1, the first person row 2.
 import csv
 import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -70,26 +70,51 @@ def read_hr_file(
         message = "is not UTF-8: in Excel, save it as 'CSV UTF-8 (Comma delimited)'"
         return HRFile([], [RowProblem(row, None, f"the file {message}")])
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        return HRFile([], [RowProblem(1, None, _unreadable(error))])
     problems = _check_header(header)
     if problems or header is None:
         return HRFile([], problems)
-    positions = [[name.strip().lower() for name in header].index(column) for column in COLUMNS]
-    people: list[Person] = []
-    for number, values in enumerate(reader, start=2):
-        if progress and number % 10_000 == 0:
-            progress(10_000)
-        if not any(value.strip() for value in values):
-            continue  # blank lines at the end of Excel exports
-        if len(values) != len(header):
-            problems.append(RowProblem(number, None, f"has {len(values)} values, but the header has {len(header)}"))
-            continue
-        person = _read_row(number, [values[position] for position in positions], problems)
-        if person:
-            people.append(person)
+    people = _read_rows(reader, header, problems, progress)
     _check_across_rows(people, existing or {}, problems)
     problems.sort(key=lambda problem: (problem.row, COLUMNS.index(problem.column) if problem.column else -1))
     return HRFile(people, problems)
+
+
+def _read_rows(
+    reader: Iterator[list[str]], header: list[str], problems: list[RowProblem], progress: RowsRead | None
+) -> list[Person]:
+    positions = [[name.strip().lower() for name in header].index(column) for column in COLUMNS]
+    people: list[Person] = []
+    number = 1
+    try:
+        for number, values in enumerate(reader, start=2):
+            if progress and number % 10_000 == 0:
+                progress(10_000)
+            if not any(value.strip() for value in values):
+                continue  # blank lines at the end of Excel exports
+            if len(values) != len(header):
+                problems.append(RowProblem(number, None, f"has {len(values)} values, but the header has {len(header)}"))
+                continue
+            person = _read_row(number, [values[position] for position in positions], problems)
+            if person:
+                people.append(person)
+    except csv.Error as error:
+        # The row after the last one read. Nothing after it can be trusted (an unclosed quote swallows the rest),
+        # so no one is checked across rows either.
+        problems.append(RowProblem(number + 1, None, _unreadable(error)))
+        return []
+    return people
+
+
+def _unreadable(error: csv.Error) -> str:
+    if "field limit" in str(error):
+        reason = f"has a value longer than {csv.field_size_limit()} characters (is a quote left open?)"
+    else:
+        reason = f"cannot be read as CSV ({error})"
+    return f"{reason}: the rows after it were not checked"
 
 
 def _check_header(header: list[str] | None) -> list[RowProblem]:

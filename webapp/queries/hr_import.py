@@ -6,6 +6,7 @@ A full import deactivates HR-managed people who are missing from the file; no on
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
@@ -69,19 +70,21 @@ def _staff_number(existing: dict, person_id: int | None) -> str | None:
 
 
 def _email_clashes(people: list[Person], by_staff: dict, by_email: dict) -> list[RowProblem]:
-    """An email may move to another staff number only if its current holder is in the file with a new one."""
+    """An email may move to another staff number only if its current holder is in the file with a new one.
+
+    An account someone made before HR sent their record is adopted by a new staff number, never a known one.
+    """
     emails_in_file = {person.staff_number: person.email for person in people}
     problems = []
     for person in people:
         holder = by_email.get(person.email)
-        if holder is None or holder.staff_number in (None, person.staff_number):
+        if holder is None or holder.staff_number == person.staff_number:
             continue
-        if emails_in_file.get(holder.staff_number, holder.email) == person.email:
-            problems.append(
-                RowProblem(
-                    person.row, "email", f"'{person.email}' belongs to staff number {holder.staff_number} in Data Day"
-                )
-            )
+        if holder.staff_number is None and person.staff_number in by_staff:
+            problems.append(RowProblem(person.row, "email", f"'{person.email}' belongs to another account in Data Day"))
+        elif holder.staff_number and emails_in_file.get(holder.staff_number, holder.email) == person.email:
+            message = f"'{person.email}' belongs to staff number {holder.staff_number} in Data Day"
+            problems.append(RowProblem(person.row, "email", message))
     return problems
 
 
@@ -109,8 +112,19 @@ def _apply(session, people, existing, by_staff, by_email, full, report) -> Impor
     updates += _changes_to_others(wanted, existing, paths, full, result)
     # Managers first: a new person's manager row must exist before the person (foreign key).
     inserts.sort(key=lambda values: paths[values["id"]].count("/"))
-    _write(session, inserts, updates, report)
+    steps = [(update(User), _emails_let_go(wanted, existing)), (insert(User), inserts), (update(User), updates)]
+    _write(session, steps, report)
     return result
+
+
+def _emails_let_go(wanted: dict[int, dict], existing: dict) -> list[dict]:
+    """Emails are unique: anyone whose email someone else in the file takes lets go of it before anything else."""
+    taker = {values["email"]: person_id for person_id, values in wanted.items()}
+    return [
+        {"id": person_id, "email": f"{person_id}@moving.invalid"}
+        for person_id in wanted
+        if person_id in existing and taker.get(existing[person_id].email, person_id) != person_id
+    ]
 
 
 def _manager_id(staff_number: str | None, ids: dict[str, int], by_staff: dict) -> int | None:
@@ -165,9 +179,9 @@ def _changes_to_others(wanted, existing, paths, full, result) -> list[dict]:
     return updates
 
 
-def _write(session: Session, inserts: list[dict], updates: list[dict], report: Report) -> None:
-    total, done = len(inserts) + len(updates), 0
-    for statement, rows in ((insert(User), inserts), (update(User), updates)):
+def _write(session: Session, steps: list[tuple[Any, list[dict]]], report: Report) -> None:
+    total, done = sum(len(rows) for _, rows in steps), 0
+    for statement, rows in steps:
         for batch in _batches(rows):
             session.execute(statement, batch)
             done += len(batch)

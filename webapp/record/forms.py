@@ -1,15 +1,16 @@
 """Logging learning done outside Data Day."""
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovSubmitInput, GovTextArea, GovTextInput
 from wtforms import SubmitField, TextAreaField, URLField
 from wtforms.validators import URL, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from webapp.training.years import TrainingYear
-from webapp.web.form_fields import GovDateField, WholeNumberField, required_text
+from webapp.web.form_fields import GovDateField, GovForm, WholeNumberField, required_text
 
 
-class OutsideLearningForm(FlaskForm):
+class OutsideLearningForm(GovForm):
+    field_names = {"title": "What you did", "provider": "Who provided it"}
+
     title = required_text(
         "What did you do?",
         description="For example, 'Introduction to Power BI' or 'Department data ethics workshop'",

@@ -103,4 +103,4 @@ def organisation_csv_lines(report: OrgReport) -> Iterator[list]:
 
 def download_name(department: Department | None, year: TrainingYear) -> str:
     scope = department.name if department else "all-departments"
-    return f"data-day-organisation-{scope.lower().replace(' ', '-')}-{year.label}.csv"
+    return f"data-day-organisation-{'-'.join(scope.lower().split())}-{year.label}.csv"

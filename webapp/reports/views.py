@@ -10,12 +10,13 @@ from webapp.reports import bp
 from webapp.reports.pages import CSV_HEADER, download_name, organisation_csv_lines, organisation_page
 from webapp.web.csv_export import csv_response
 from webapp.web.permissions import can_report_on, can_see_reports, is_admin, require, requires
+from webapp.web.whole_numbers import int_arg
 from webapp.web.years import recent_years, selected_year
 
 
 def _department_in_scope() -> Department | None:
     """Admins may pick any department (or none: everyone); the reporting role always gets its own."""
-    requested = request.args.get("department", type=int)
+    requested = int_arg(request.args, "department")
     if is_admin(current_user):
         return db.session.get(Department, requested) if requested else None
     require(requested is None or can_report_on(current_user, requested))

@@ -1,12 +1,12 @@
 """Filters of the team page, and a manager's review of outside learning."""
 
 from flask import Request
-from flask_wtf import FlaskForm
 
 from webapp.org.grades import GRADES
 from webapp.queries.my_team import SCOPES, SORTS, TeamFilters
-from webapp.web.form_fields import required_text
+from webapp.web.form_fields import GovForm, required_text
 from webapp.web.labels import STATUS_LABELS
+from webapp.web.whole_numbers import int_arg
 
 
 def filters_from(request: Request) -> TeamFilters:
@@ -21,14 +21,16 @@ def filters_from(request: Request) -> TeamFilters:
         scope=choice("scope", SCOPES, "direct"),
         status=choice("status", STATUS_LABELS),
         grade=choice("grade", GRADES),
-        team=args.get("team", type=int),
+        team=int_arg(args, "team"),
         sort=choice("sort", SORTS, "name"),
         descending=args.get("order") == "descending",
-        page=max(args.get("page", 1, type=int), 1),
+        page=int_arg(args, "page") or 1,
     )
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(GovForm):
+    field_names = {"comment": "The comment"}
+
     comment = required_text(
         "Why are you sending it back?",
         description="Your report sees this comment on their training record.",

@@ -1,11 +1,43 @@
-"""Form pieces shared by several journeys: GOV.UK-style dates and the error summary's links."""
+"""Form pieces shared by several journeys: the base of every form (text boxes that refuse files and hidden
+characters), GOV.UK-style dates and whole numbers, and the error summary's links."""
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
-from wtforms import DateField, IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import DateField, Field, IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, StopValidation
+
+from webapp.content.answers import HIDDEN_CHARACTERS, has_hidden_characters
+
+
+class GovForm(FlaskForm):
+    """Every form's base: each text box first refuses what is not text a person typed (a file, hidden
+    characters), so nothing after it has to, and the message names the box (`field_names`, else its label)."""
+
+    field_names: ClassVar[dict[str, str]] = {}  # for boxes whose label is a question: "title": "What you did"
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            field = super().bind_field(form, unbound_field, options)  # type: ignore[misc]
+            if isinstance(field, StringField):  # text, text areas, email, password and URL boxes
+                field.validators = [typed_text, *field.validators]
+            return field
+
+
+def field_name(form: FlaskForm, field: Field) -> str:
+    names = getattr(form, "field_names", {})
+    return names.get(field.name) or str(field.label.text).removesuffix(" (optional)")
+
+
+def typed_text(form: FlaskForm, field: Field) -> None:
+    """A file sent for a text box, or text with hidden characters, stops the box's other checks."""
+    if field.data is not None and not isinstance(field.data, str):
+        field.data, field.raw_data = None, []  # so the page shows the box empty, not the file
+        raise StopValidation(f"{field_name(form, field)} must be typed in, not sent as a file")
+    if field.data and has_hidden_characters(field.data):
+        raise StopValidation(f"{field_name(form, field)} {HIDDEN_CHARACTERS}")
 
 
 class GovDateField(DateField):
@@ -15,13 +47,18 @@ class GovDateField(DateField):
         super().__init__(label, format="%d %m %Y", **kwargs)
         self.noun = noun
 
-    def process_formdata(self, valuelist: list[str]) -> None:
-        if not valuelist:
-            return
-        parts = [part.strip() for part in valuelist[:3]] + [""] * (3 - len(valuelist[:3]))
-        missing = [name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part]
+    def process_formdata(self, valuelist: list) -> None:
+        # Always three boxes, as the page shows them: the widget lays them out from raw_data.
+        self.raw_data = [part if isinstance(part, str) else "" for part in valuelist[:3]]
+        self.raw_data += [""] * (3 - len(self.raw_data))
         self.data = None
-        if len(missing) == 3:
+        if not all(isinstance(part, str) for part in valuelist):
+            raise ValueError(f"The {self.noun} must be typed in, not sent as a file")
+        if len(valuelist) > 3:
+            raise ValueError(f"Enter the {self.noun} as a day, a month and a year")
+        parts = [part.strip() for part in self.raw_data]
+        missing = [name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part]
+        if len(missing) == 3:  # also when the boxes were not sent at all: the date is always asked for
             raise ValueError(f"Enter the {self.noun}")
         if missing:
             raise ValueError(f"The {self.noun} must include a {' and a '.join(missing)}")
@@ -30,7 +67,7 @@ class GovDateField(DateField):
             if year < 1000:
                 raise ValueError
             self.data = date(year, month, day)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # OverflowError: a year like 99999999999999999999
             raise ValueError(f"The {self.noun} must be a real date, like 27 3 {datetime.now().year}") from error
 
 
@@ -51,15 +88,20 @@ class WholeNumberField(IntegerField):
         super().__init__(label, **kwargs)
         self.invalid = invalid
 
-    def process_formdata(self, valuelist: list[str]) -> None:
+    def process_formdata(self, valuelist: list) -> None:
+        self.data = None
+        if valuelist and not isinstance(valuelist[0], str):  # a file
+            self.raw_data = []
+            raise ValueError(self.invalid)
         if not valuelist or not valuelist[0].strip():
-            self.data = None
             return
         try:
-            self.data = int(valuelist[0].strip())
-        except ValueError as error:
-            self.data = None
+            value = int(valuelist[0].strip())
+        except ValueError as error:  # also digits int() refuses, like "²", or too many of them
             raise ValueError(self.invalid) from error
+        if abs(value) >= 10**15:  # NumberRange compares as a float, which a 400-digit number overflows
+            raise ValueError(self.invalid)
+        self.data = value
 
 
 def strip(value: str | None) -> str | None:
