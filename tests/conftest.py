@@ -12,6 +12,7 @@ from sqlalchemy.orm import close_all_sessions
 from tests.helpers.database import ON_POSTGRES, empty_all_tables
 from tests.helpers.organisation import build_organisation
 from tests.helpers.paths import FIXTURE_CONTENT
+from tests.helpers.templates import COMPILED_TEMPLATES
 from webapp import create_app
 from webapp.config import TestConfig
 from webapp.extensions import db
@@ -71,6 +72,7 @@ def settings(migrated_database):
 def app(settings):
     empty_all_tables(settings["SQLALCHEMY_DATABASE_URI"])
     app = create_app(TestConfig(), settings)
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     with app.app_context():
         from webapp.queries.content_sync import sync_library
         from webapp.web.content_pages import content_library
