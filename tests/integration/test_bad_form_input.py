@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from tests.helpers.accounts import csrf_token, make_user, post_form, sign_in
+from tests.helpers.forms import RIGHT_ANSWERS, date_boxes
 from tests.helpers.html import parse
 from tests.helpers.rows import make_exercise_attempt, make_outside_learning
 from webapp.db.clock import uk_today
@@ -26,7 +27,7 @@ def log(client, **changes):
         "title": "Data ethics workshop",
         "provider": "My department",
         "minutes": "90",
-        "learned_on": [str(today.day), str(today.month), str(today.year)],
+        "learned_on": date_boxes(today),
         **changes,
     }
     return post_form(client, NEW, {k: v for k, v in data.items() if v is not None}, token_from=NEW)
@@ -137,11 +138,7 @@ def test_a_null_character_in_a_comment_sending_learning_back_is_a_field_error(cl
 
 def post_answers(client, **changes):
     data = {
-        "answer-rows": "4",
-        "answer-mean": "12.5",
-        "answer-largest": "north east",
-        "answer-column": "1",
-        "answer-regions": ["0", "2"],
+        **RIGHT_ANSWERS,
         **changes,
         "csrf_token": csrf_token(client, EXERCISE),
     }

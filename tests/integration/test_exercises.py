@@ -5,22 +5,16 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.helpers.accounts import csrf_token, make_user, sign_in
+from tests.helpers.forms import RIGHT_ANSWERS
 from tests.helpers.html import get_page, parse
 from webapp.extensions import db
 from webapp.models import Completion, ExerciseAttempt
 
 PAGE = "/exercises/count-the-regions"
-RIGHT = {
-    "answer-rows": "4",
-    "answer-mean": "12.5",
-    "answer-largest": "north east",
-    "answer-column": "1",
-    "answer-regions": ["0", "2"],
-}
 
 
 def submit(client, **changes):
-    data = {**RIGHT, **changes, "csrf_token": csrf_token(client, PAGE)}
+    data = {**RIGHT_ANSWERS, **changes, "csrf_token": csrf_token(client, PAGE)}
     return client.post(f"{PAGE}/answers", data={k: v for k, v in data.items() if v is not None})
 
 

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.helpers.accounts import make_user, post_form, sign_in
+from tests.helpers.forms import date_boxes
 from tests.helpers.html import get_page, parse
 from tests.helpers.rows import make_outside_learning
 from webapp.db.clock import uk_today
@@ -22,7 +23,7 @@ def log(client, day=None, **changes):
         "minutes": "90",
         "link": "",
         "notes": "",
-        "learned_on": list(day or (str(today.day), str(today.month), str(today.year))),
+        "learned_on": list(day or date_boxes(today)),
         **changes,
     }
     return post_form(client, "/outside-learning/new", data, token_from="/outside-learning/new")
@@ -68,7 +69,7 @@ def test_an_entry_can_be_changed_and_removed_by_its_owner(client):
         "title": "Longer webinar",
         "provider": "ONS",
         "minutes": "120",
-        "learned_on": [str(today.day), str(today.month), str(today.year)],
+        "learned_on": date_boxes(today),
     }
     assert post_form(client, edit, data, token_from=edit).status_code == 302
     assert get_page(client, "/my-training-record").text_of("#progress-summary") == "2 hours of 7 hours"

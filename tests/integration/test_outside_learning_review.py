@@ -2,6 +2,7 @@
 comment; and each department decides whether learning counts before it is confirmed."""
 
 from tests.helpers.accounts import post_form, sign_in, sign_out
+from tests.helpers.forms import date_boxes
 from tests.helpers.html import get_page, parse
 from tests.helpers.rows import make_outside_learning
 from webapp.db.clock import uk_today
@@ -62,7 +63,7 @@ def test_learning_sent_back_stops_counting_until_it_is_changed(client, org):
     form = {
         "title": "Stats webinar, full day",
         "provider": "ONS",
-        "learned_on": [str(today.day), str(today.month), str(today.year)],
+        "learned_on": date_boxes(today),
         "minutes": 60,
     }
     post_form(client, f"/outside-learning/{entry.id}/edit", form)
