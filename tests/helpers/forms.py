@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from webapp.db.clock import uk_today
+
 
 def date_boxes(day: date) -> list[str]:
     """A date as its day, month and year boxes send it."""
@@ -16,3 +18,15 @@ RIGHT_ANSWERS = {
     "answer-column": "1",
     "answer-regions": ["0", "2"],
 }
+
+
+def outside_learning_form(**changes: object) -> dict:
+    """ "Log learning done elsewhere" filled in for today; a change of None leaves that field out."""
+    data = {
+        "title": "Data ethics workshop",
+        "provider": "My department",
+        "minutes": "90",
+        "learned_on": date_boxes(uk_today()),  # the app's today: the UK's date
+        **changes,
+    }
+    return {name: value for name, value in data.items() if value is not None}

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, IntegrityError
 
 from tests.helpers.accounts import csrf_token, make_user, post_form, sign_in
-from tests.helpers.forms import RIGHT_ANSWERS, date_boxes
+from tests.helpers.forms import RIGHT_ANSWERS, outside_learning_form
 from tests.helpers.html import parse
 from tests.helpers.rows import make_exercise_attempt, make_outside_learning
 from webapp.db.clock import uk_today
@@ -22,15 +22,7 @@ HIDDEN = "must not contain hidden characters – type it in again rather than pa
 
 
 def log(client, **changes):
-    today = uk_today()
-    data = {
-        "title": "Data ethics workshop",
-        "provider": "My department",
-        "minutes": "90",
-        "learned_on": date_boxes(today),
-        **changes,
-    }
-    return post_form(client, NEW, {k: v for k, v in data.items() if v is not None}, token_from=NEW)
+    return post_form(client, NEW, outside_learning_form(**changes), token_from=NEW)
 
 
 def assert_refused(response, field_id: str, message: str):

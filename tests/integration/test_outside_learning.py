@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.helpers.accounts import make_user, post_form, sign_in
-from tests.helpers.forms import date_boxes
+from tests.helpers.forms import date_boxes, outside_learning_form
 from tests.helpers.html import get_page, parse
 from tests.helpers.rows import make_outside_learning
 from webapp.db.clock import uk_today
@@ -15,17 +15,8 @@ from webapp.models import OutsideLearning
 from webapp.training.years import YearStart, year_containing
 
 
-def log(client, day=None, **changes):
-    today = uk_today()
-    data = {
-        "title": "Data ethics workshop",
-        "provider": "My department",
-        "minutes": "90",
-        "link": "",
-        "notes": "",
-        "learned_on": list(day or date_boxes(today)),
-        **changes,
-    }
+def log(client, **changes):
+    data = outside_learning_form(link="", notes="", **changes)
     return post_form(client, "/outside-learning/new", data, token_from="/outside-learning/new")
 
 
@@ -44,7 +35,7 @@ def test_logging_outside_learning_adds_to_the_total(client):
 def test_a_bad_entry_shows_an_error_summary_and_saves_nothing(client):
     sign_in(client, make_user())
     tomorrow = uk_today() + timedelta(days=1)
-    response = log(client, minutes="600", day=(str(tomorrow.day), str(tomorrow.month), str(tomorrow.year)))
+    response = log(client, minutes="600", learned_on=date_boxes(tomorrow))
     assert response.status_code == 200
     page = parse(response)
     assert page.title().startswith("Error:")
@@ -64,13 +55,7 @@ def test_an_entry_can_be_changed_and_removed_by_its_owner(client):
     sign_in(client, user)
     edit = f"/outside-learning/{entry.id}/edit"
     assert get_page(client, edit).field_value("minutes") == "60"
-    today = uk_today()
-    data = {
-        "title": "Longer webinar",
-        "provider": "ONS",
-        "minutes": "120",
-        "learned_on": date_boxes(today),
-    }
+    data = outside_learning_form(title="Longer webinar", provider="ONS", minutes="120")
     assert post_form(client, edit, data, token_from=edit).status_code == 302
     assert get_page(client, "/my-training-record").text_of("#progress-summary") == "2 hours of 7 hours"
 

@@ -2,10 +2,9 @@
 comment; and each department decides whether learning counts before it is confirmed."""
 
 from tests.helpers.accounts import post_form, sign_in, sign_out
-from tests.helpers.forms import date_boxes
+from tests.helpers.forms import outside_learning_form
 from tests.helpers.html import get_page, parse
 from tests.helpers.rows import make_outside_learning
-from webapp.db.clock import uk_today
 from webapp.extensions import db
 from webapp.models import Department
 
@@ -59,13 +58,7 @@ def test_learning_sent_back_stops_counting_until_it_is_changed(client, org):
     [learning] = [row[1] for row in get_page(client, "/my-training-record").table_rows("Learning recorded")]
     assert learning == "Stats webinar Outside learning: ONS Sent back Manager’s comment: This was a sales pitch"
     assert progress_line(client) == "0 minutes of 7 hours"
-    today = uk_today()
-    form = {
-        "title": "Stats webinar, full day",
-        "provider": "ONS",
-        "learned_on": date_boxes(today),
-        "minutes": 60,
-    }
+    form = outside_learning_form(title="Stats webinar, full day", provider="ONS", minutes=60)
     post_form(client, f"/outside-learning/{entry.id}/edit", form)
     db.session.refresh(entry)
     assert entry.status == "unconfirmed" and entry.review_comment is None
