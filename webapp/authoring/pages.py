@@ -13,6 +13,7 @@ from webapp.queries.content_stats import ItemStats, QuestionStats, completions_b
 from webapp.training.requirement import format_minutes
 from webapp.training.years import TrainingYear, YearStart, training_year
 from webapp.web.figures import FigureTable, numeric_cell, table_head
+from webapp.web.labels import question_label
 
 COURSES_HEAD = table_head("Course", "Level", "Lessons and exercises", "Problems", "Completions")
 ITEMS_HEAD = table_head("Lesson or exercise", "Opened", "Completed", "Median time", "Timed")
@@ -183,7 +184,7 @@ def item_row(report: ItemReport) -> list[dict]:
 def question_row(number: int, question: Question, answers: QuestionStats | None) -> list[dict]:
     """The share of answers that were right, to the whole per cent."""
     return [
-        {"text": f"Question {number}: {question.prompt}"},
+        {"text": question_label(number, question.prompt)},
         numeric_cell(answers.attempts if answers else 0),
         numeric_cell(answers.people if answers else 0),
         numeric_cell(f"{round(answers.success_rate * 100)}%" if answers else "No answers"),

@@ -4,6 +4,7 @@ are marked, the error summary."""
 from dataclasses import dataclass
 
 from webapp.content.answers import Marking, Question
+from webapp.web.labels import question_label
 
 RIGHT = "Your answer is right."
 NOT_RIGHT = "This is not right yet."
@@ -52,7 +53,7 @@ def _field(number: int, question: Question, marking: Marking | None, given: str 
     return QuestionField(
         question,
         f"answer-{question.id}",
-        f"Question {number}: {question.prompt}",
+        question_label(number, question.prompt),
         error,
         hint,
         given if isinstance(given, str) else None,

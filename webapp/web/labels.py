@@ -15,6 +15,11 @@ REVIEW_LABELS = {UNCONFIRMED: "Not yet confirmed", CONFIRMED: "Confirmed", RETUR
 REVIEW_TAGS = {UNCONFIRMED: "govuk-tag--grey", CONFIRMED: "govuk-tag--green", RETURNED: "govuk-tag--red"}
 
 
+def question_label(number: int, prompt: str) -> str:
+    """How an exercise's page and its author's figures name a question: "Question 2: What is ...?"."""
+    return f"Question {number}: {prompt}"
+
+
 def long_date(day: date | None) -> str:
     """'5 March 2026', as GOV.UK writes dates."""
     return f"{day.day} {day:%B %Y}" if day else ""

@@ -75,9 +75,5 @@ def requires(rule: Callable[[User], bool]):
     return decorator
 
 
-TEMPLATE_GLOBALS = {
-    "can_author": can_author,
-    "can_see_reports": can_see_reports,
-    "is_admin": is_admin,
-    "manages_people": manages_people,
-}
+# What templates ask directly; the navigation asks the rest through webapp.web.navigation.
+TEMPLATE_GLOBALS = {"is_admin": is_admin}
