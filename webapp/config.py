@@ -43,6 +43,47 @@ class Config:
         # database://: counters in the app's database, shared by every process (webapp/web/rate_limit_storage.py).
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "database://")
         self.RATELIMIT_HEADERS_ENABLED = True
+        # Pages that send email (register, resend, forgot password): per address, and per email address typed.
+        self.EMAIL_LIMIT_PER_ADDRESS = os.environ.get("EMAIL_LIMIT_PER_ADDRESS", "20 per hour")
+        self.EMAIL_LIMIT_PER_EMAIL = os.environ.get("EMAIL_LIMIT_PER_EMAIL", "3 per hour")
+        # Emailed links: proving an address or setting a first password, and resetting a password.
+        self.EMAIL_LINK_HOURS = int(os.environ.get("EMAIL_LINK_HOURS", "24"))
+        self.RESET_LINK_MINUTES = int(os.environ.get("RESET_LINK_MINUTES", "60"))
+        # Email: "folder" writes each message to MAIL_FOLDER and prints its link; "smtp"; "notify" (GOV.UK Notify).
+        self.MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "folder")
+        self.MAIL_FOLDER = os.environ.get("MAIL_FOLDER", str(PROJECT_ROOT / "instance" / "mail"))
+        self.MAIL_FROM = os.environ.get("MAIL_FROM", "Data Day <no-reply@data-day.example.gov.uk>")
+        self.SMTP_HOST = os.environ.get("SMTP_HOST", "localhost")
+        self.SMTP_PORT = int(os.environ.get("SMTP_PORT", "25"))
+        self.SMTP_USERNAME = os.environ.get("SMTP_USERNAME")
+        self.SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
+        self.SMTP_STARTTLS = _env_bool("SMTP_STARTTLS", False)
+        self.SMTP_TIMEOUT = float(os.environ.get("SMTP_TIMEOUT", "10"))
+        self.MAIL_SEND_ATTEMPTS = int(os.environ.get("MAIL_SEND_ATTEMPTS", "3"))
+        self.NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY")
+        self.NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+        # One GOV.UK Notify template per kind of message, e.g. NOTIFY_TEMPLATE_CONFIRM_EMAIL=<template id>.
+        self.NOTIFY_TEMPLATES = {
+            key.removeprefix("NOTIFY_TEMPLATE_").lower(): value
+            for key, value in os.environ.items()
+            if key.startswith("NOTIFY_TEMPLATE_")
+        }
+        # The address people use, for links in emails sent outside a request (`flask people invite`).
+        self.SERVICE_URL = os.environ.get("SERVICE_URL", "http://127.0.0.1:5000")
+        # Single sign-on (OpenID Connect): on when OIDC_ISSUER is set.
+        self.OIDC_ISSUER = os.environ.get("OIDC_ISSUER")
+        self.OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID")
+        self.OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET")
+        self.OIDC_PRIVATE_KEY_FILE = os.environ.get("OIDC_PRIVATE_KEY_FILE")  # PEM: private_key_jwt client auth
+        self.OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid email profile")
+        self.OIDC_IDENTIFY_BY = os.environ.get("OIDC_IDENTIFY_BY", "email")  # or "staff_number"
+        self.OIDC_STAFF_NUMBER_CLAIM = os.environ.get("OIDC_STAFF_NUMBER_CLAIM", "employee_id")
+        self.OIDC_ALLOWED_DOMAINS = _env_list("OIDC_ALLOWED_DOMAINS", os.environ.get("ALLOWED_EMAIL_DOMAINS", "gov.uk"))
+        self.OIDC_CREATE_PEOPLE = _env_bool("OIDC_CREATE_PEOPLE", False)  # people not in HR get an account
+        self.OIDC_BUTTON_TEXT = os.environ.get("OIDC_BUTTON_TEXT", "Sign in with your department account")
+        # SSO only: passwords refused, except for admins named here (a break-glass account).
+        self.PASSWORDS_ENABLED = _env_bool("PASSWORDS_ENABLED", True)
+        self.BREAK_GLASS_EMAILS = _env_list("BREAK_GLASS_EMAILS", "")
         self.PRODUCTION = self.ENV == "production"
         self.SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", self.PRODUCTION)
         self.SESSION_COOKIE_HTTPONLY = True
@@ -69,6 +110,8 @@ class TestConfig(Config):
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.SESSION_COOKIE_SECURE = False
         self.REMEMBER_COOKIE_SECURE = False
+        self.MAIL_BACKEND = "smtp"  # the test session's own SMTP server (tests/helpers/smtp.py)
+        self.MAIL_SEND_ATTEMPTS = 2
 
 
 class ConfigError(RuntimeError):

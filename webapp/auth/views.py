@@ -3,16 +3,16 @@
 import hashlib
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 from werkzeug.exceptions import TooManyRequests
 
 from webapp.auth import bp
 from webapp.auth.forms import RegisterForm, SignInForm
-from webapp.db.clock import utcnow
 from webapp.extensions import db, limiter
 from webapp.identity.passwords import verify_dummy_password
 from webapp.queries.people import AccountExists, create_user, find_user_by_email
 from webapp.web.errors import error_page
+from webapp.web.sign_in import end_session, start_session
 
 
 def _account_key() -> str:
@@ -50,9 +50,7 @@ def sign_in():
         if user is None:
             verify_dummy_password(form.password.data)
         if user and user.active and user.check_password(form.password.data):
-            login_user(user, remember=form.remember.data)
-            user.last_signed_in_at = utcnow()
-            db.session.commit()
+            start_session(user, method="password", remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")))
         form.email.errors.append("Enter a correct email address and password")
     return render_template("auth/sign-in.html", form=form)
@@ -78,7 +76,7 @@ def register():
             form.email.errors.append("An account already exists for this email address: sign in instead")
         else:
             db.session.commit()
-            login_user(user)
+            start_session(user, method="password")
             flash("Your account has been created", "success")
             return redirect(url_for("learn.catalogue"))
     return render_template("auth/register.html", form=form)
@@ -86,7 +84,7 @@ def register():
 
 @bp.post("/sign-out")
 def sign_out():
-    logout_user()
+    end_session()
     flash("You have signed out", "success")
     return redirect(url_for("auth.sign_in"))
 

@@ -50,9 +50,21 @@ class User(UserMixin, db.Model):
     reports_on_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_signed_in_at: Mapped[datetime | None]
+    # Set when the person follows an emailed link or signs in through single sign-on: until then no password works.
+    email_confirmed_at: Mapped[datetime | None]
+    invited_at: Mapped[datetime | None]
+    # The identity provider's "sub" for this person, once they have signed in through it.
+    sso_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
 
     department: Mapped[Department | None] = relationship(foreign_keys=[department_id])
     manager: Mapped["User | None"] = relationship(remote_side=[id], foreign_keys=[manager_id])
+
+    # The token of the sign-in session this request belongs to (not stored): Flask-Login keeps it in the
+    # session and "remember me" cookies instead of the account id, so ending the session ends those cookies.
+    session_token = None
+
+    def get_id(self) -> str | None:
+        return self.session_token
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
@@ -60,6 +72,10 @@ class User(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         self.password_hash = hash_password(password)
+
+    @property
+    def is_activated(self) -> bool:
+        return self.email_confirmed_at is not None
 
     def check_password(self, password: str) -> bool:
         return password_matches(self.password_hash, password)

@@ -3,8 +3,7 @@
 from flask import Flask, request
 from flask_login import current_user
 
-from webapp.extensions import db, login_manager, talisman
-from webapp.models.people import User
+from webapp.extensions import login_manager, talisman
 
 CSP = {
     "default-src": "'self'",
@@ -41,6 +40,8 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
     login_manager.init_app(app)
+    from webapp.web import sign_in  # noqa: F401  (registers the user loader)
+
     app.before_request(_require_sign_in)
 
 
@@ -61,10 +62,3 @@ def _require_sign_in():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     return None
-
-
-@login_manager.user_loader
-def load_user(user_id: str):
-    if not user_id.isdigit():
-        return None
-    return db.session.get(User, int(user_id))
