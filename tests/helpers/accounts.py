@@ -49,3 +49,26 @@ def post_form(client: FlaskClient, path: str, data: dict | None = None, token_fr
     """POST with a valid CSRF token taken from a page the client can see (My training record unless told)."""
     token = csrf_token(client, token_from or "/my-training-record")
     return client.post(path, data={**(data or {}), "csrf_token": token})
+
+
+def make_imported_person(name: str = "Imported Person", email: str = "imported.person@example.gov.uk") -> User:
+    """Someone HR imported who has not yet proved their address: no password, not activated."""
+    from webapp.queries.people import register_person
+
+    user = register_person(db.session, email, name)
+    db.session.commit()
+    return user
+
+
+def link_path(mailbox, address: str) -> str:
+    """The path (and query) of the link in the latest email to `address`, to open with the test client."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(mailbox.last_link_to(address))
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def choose_password(client: FlaskClient, path: str, password: str = PASSWORD) -> TestResponse:
+    """Save a password on an emailed link's page."""
+    token = csrf_token(client, path)
+    return client.post(path, data={"password": password, "confirm": password, "csrf_token": token})

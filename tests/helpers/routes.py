@@ -3,7 +3,22 @@
 test_every_route_is_listed_here fails when a route is added and not listed, so none skips the checks on them.
 """
 
-PUBLIC = ["/", "/sign-in", "/register", "/accessibility", "/healthz", "/favicon.ico"]
+PUBLIC_RULES = {
+    "/": "/",
+    "/sign-in": "/sign-in",
+    "/register": "/register",
+    "/forgot-password": "/forgot-password",
+    "/resend-link": "/resend-link",
+    "/check-your-email": "/check-your-email",
+    "/set-password/<token>": "/set-password/made-up-token",
+    "/accessibility": "/accessibility",
+    "/healthz": "/healthz",
+    "/favicon.ico": "/favicon.ico",
+}
+PUBLIC = list(PUBLIC_RULES.values())
+PUBLIC_FORMS = {"/sign-in", "/register", "/forgot-password", "/resend-link", "/set-password/<token>"}
+# Public pages that answer 404 for a made-up example: a link's page with a token nobody was sent.
+NOT_FOUND_EXAMPLES = {"/set-password/made-up-token"}
 PRIVATE = {
     "/courses": "/courses",
     "/courses/<course_slug>": "/courses/spreadsheet-basics",
@@ -32,8 +47,12 @@ PRIVATE = {
     "/reports/departments/<int:department_id>/settings": "/reports/departments/1/settings",
     "/admin/people/import": "/admin/people/import",
     "/admin/people/<int:person_id>/manager": "/admin/people/1/manager",
+    "/account": "/account",
+    "/account/password": "/account/password",
+    "/account/sign-out-everywhere": "/account/sign-out-everywhere",
 }
 POST_ONLY = {
+    "/account/sign-out-everywhere",
     "/courses/<course_slug>/<lesson_slug>/complete",
     "/exercises/<slug>/answers",
     "/sign-out",
@@ -41,6 +60,7 @@ POST_ONLY = {
     "/reports/departments/<int:department_id>/settings",
 }
 GET_AND_POST = {
+    "/account/password",
     "/my-team/outside-learning/<int:entry_id>/send-back",
     "/admin/people/import",
     "/admin/people/<int:person_id>/manager",

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tests.helpers.accounts import csrf_token, sign_in
-from tests.helpers.routes import PRIVATE_GET, PRIVATE_POST, PUBLIC
+from tests.helpers.routes import PRIVATE_GET, PRIVATE_POST, PUBLIC, PUBLIC_FORMS, PUBLIC_RULES
 from webapp.extensions import db
 
 # Every field name a form of the app reads, and every query parameter a page reads.
@@ -27,10 +27,10 @@ FIELDS = [
     "answer-north", "answer-choice",
 ]  # fmt: skip
 PARAMETERS = ["page", "team", "department", "year", "scope", "status", "grade", "sort", "order", "next"]
-PUBLIC_POST = ["/sign-in", "/register"]
-# Tables a refused request may still write: failed sign-ins are counted (the rate limit working), and a page
-# shown again with its errors is still a view of that lesson or exercise (its first opening is noted).
-ALLOWED_TO_CHANGE = {"rate_limit_counters", "item_starts"}
+PUBLIC_POST = [PUBLIC_RULES[rule] for rule in PUBLIC_FORMS]
+# Tables a refused request may still write: failed sign-ins are counted (the rate limit working) and audited,
+# and a page shown again with its errors is still a view of that lesson or exercise (its first opening is noted).
+ALLOWED_TO_CHANGE = {"rate_limit_counters", "item_starts", "audit_events"}
 
 huge_numbers = st.sampled_from([2**31, 2**31 - 1, 2**53 + 1, 2**63, 2**64, 10**40, -(2**63) - 1]).map(str)
 numbers = st.one_of(huge_numbers, st.integers(min_value=-(10**30), max_value=10**30).map(str))

@@ -1,29 +1,52 @@
-"""Sign-in and registration forms with GOV.UK widgets and messages."""
+"""Sign-in, registration and password forms with GOV.UK widgets and messages."""
 
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import BooleanField, EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
 from webapp.identity.emails import email_domain_allowed
-from webapp.identity.passwords import MIN_PASSWORD
+from webapp.identity.password_policy import MAX_PASSWORD, MIN_PASSWORD, password_problem
 from webapp.web.form_fields import GovForm
+
+EMAIL_FORMAT = "Enter an email address in the correct format, like name@department.gov.uk"
+
+
+def work_email(label: str = "Work email address") -> EmailField:
+    return EmailField(
+        label,
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter your work email address"),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+            Email(message=EMAIL_FORMAT),
+        ],
+    )
 
 
 class SignInForm(GovForm):
     email = EmailField(
         "Email address",
         widget=GovTextInput(),
-        validators=[InputRequired(message="Enter your email address")],
+        validators=[
+            InputRequired(message="Enter your email address"),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+        ],
     )
     password = PasswordField(
-        "Password", widget=GovPasswordInput(), validators=[InputRequired(message="Enter your password")]
+        "Password",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter your password"),
+            Length(max=MAX_PASSWORD, message=f"Password must be {MAX_PASSWORD} characters or fewer"),
+        ],
     )
     remember = BooleanField("Keep me signed in on this device for 14 days", widget=GovCheckboxInput())
     submit = SubmitField("Sign in", widget=GovSubmitInput())
 
 
 class RegisterForm(GovForm):
-    field_names = {"name": "Name", "password": "Password", "confirm": "Password"}
+    """Name and address only: the password is chosen from the emailed link, so nobody sets one for a mailbox
+    they do not own."""
 
     name = StringField(
         "Full name",
@@ -33,34 +56,8 @@ class RegisterForm(GovForm):
             Length(max=200, message="Name must be 200 characters or fewer"),
         ],
     )
-    email = EmailField(
-        "Work email address",
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(message="Enter your work email address"),
-            Email(message="Enter an email address in the correct format, like name@department.gov.uk"),
-            Length(max=254, message="Email address must be 254 characters or fewer"),
-        ],
-    )
-    password = PasswordField(
-        "Create a password",
-        description=f"Use at least {MIN_PASSWORD} characters. A few unrelated words make a strong password.",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter a password"),
-            Length(min=MIN_PASSWORD, message=f"Password must be at least {MIN_PASSWORD} characters"),
-            Length(max=200, message="Password must be 200 characters or fewer"),
-        ],
-    )
-    confirm = PasswordField(
-        "Confirm your password",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Confirm your password"),
-            EqualTo("password", message="Passwords do not match"),
-        ],
-    )
-    submit = SubmitField("Create account", widget=GovSubmitInput())
+    email = work_email()
+    submit = SubmitField("Continue", widget=GovSubmitInput())
 
     def __init__(self, allowed_domains: list[str], *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,3 +67,51 @@ class RegisterForm(GovForm):
         if not email_domain_allowed(field.data or "", self.allowed_domains):
             endings = " or ".join(self.allowed_domains)
             raise ValidationError(f"Enter your work email address: it must end in {endings}")
+
+
+class EmailLinkForm(GovForm):
+    """'Get a new link' and 'Forgot your password': just the address to send to."""
+
+    email = work_email()
+    submit = SubmitField("Send the link", widget=GovSubmitInput())
+
+
+class ChoosePasswordForm(GovForm):
+    field_names = {"password": "Password", "confirm": "Password"}
+
+    password = PasswordField(
+        "Create a password",
+        description=f"Use {MIN_PASSWORD} characters or more. 3 or more unrelated words make a strong password.",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter a password")],
+    )
+    confirm = PasswordField(
+        "Confirm your password",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Confirm your password"),
+            EqualTo("password", message="Passwords do not match"),
+        ],
+    )
+    submit = SubmitField("Save password", widget=GovSubmitInput())
+
+    def __init__(self, name: str, email: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person_name, self.person_email = name, email
+
+    def validate_password(self, field: PasswordField) -> None:
+        problem = password_problem(field.data or "", name=self.person_name, email=self.person_email)
+        if problem:
+            raise ValidationError(problem)
+
+
+class ChangePasswordForm(ChoosePasswordForm):
+    current = PasswordField(
+        "Current password",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter your current password"),
+            Length(max=MAX_PASSWORD, message=f"Password must be {MAX_PASSWORD} characters or fewer"),
+        ],
+    )
+    submit = SubmitField("Change password", widget=GovSubmitInput())

@@ -1,29 +1,20 @@
-"""Start page, sign in and out, self-registration."""
+"""Start page, sign in and out."""
 
-import hashlib
+from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import TooManyRequests
 
 from webapp.auth import bp
-from webapp.auth.forms import RegisterForm, SignInForm
-from webapp.extensions import db, limiter
-from webapp.identity.passwords import verify_dummy_password
-from webapp.queries.people import AccountExists, create_user, find_user_by_email
+from webapp.auth.forms import SignInForm
+from webapp.auth.limits import limited, sign_in_limits
+from webapp.extensions import db
+from webapp.identity.passwords import password_matches
+from webapp.queries.people import can_use_password, find_user_by_email
+from webapp.web.audit import audit
 from webapp.web.errors import error_page
 from webapp.web.sign_in import end_session, start_session
-
-
-def _account_key() -> str:
-    # A digest: whatever was typed (a null character, a megabyte) makes a key the counters' table can store.
-    email = (request.form.get("email") or "").strip().lower()
-    return "account:" + hashlib.sha256(email.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _failed(response) -> bool:
-    # Only failed attempts use up the allowance: a successful sign-in redirects.
-    return response.status_code != 302
 
 
 @bp.get("/")
@@ -39,21 +30,36 @@ def accessibility():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=_failed)
-@limiter.limit(
-    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=_account_key, methods=["POST"], deduct_when=_failed
-)
+@limited(sign_in_limits)
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         user = find_user_by_email(db.session, form.email.data)
-        if user is None:
-            verify_dummy_password(form.password.data)
-        if user and user.active and user.check_password(form.password.data):
+        # The password is checked before anything about the account, the same way for every account.
+        matches = password_matches(user.password_hash if user else None, form.password.data)
+        if user and matches and can_use_password(user, **password_rules()):
             start_session(user, method="password", remember=form.remember.data)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")))
+        audit("sign_in_failed", subject=user)
+        db.session.commit()
         form.email.errors.append("Enter a correct email address and password")
-    return render_template("auth/sign-in.html", form=form)
+    return render_sign_in(form)
+
+
+def password_rules() -> dict:
+    config = current_app.config
+    return {"passwords_enabled": config["PASSWORDS_ENABLED"], "break_glass_emails": config["BREAK_GLASS_EMAILS"]}
+
+
+def render_sign_in(form: SignInForm, locked_message: str | None = None):
+    config = current_app.config
+    return render_template(
+        "auth/sign-in.html",
+        form=form,
+        locked_message=locked_message,
+        sso_button=config["OIDC_BUTTON_TEXT"] if config["OIDC_ISSUER"] else None,
+        passwords_enabled=config["PASSWORDS_ENABLED"],
+    )
 
 
 @bp.errorhandler(429)
@@ -61,25 +67,12 @@ def too_many_attempts(error: TooManyRequests):
     """Sign-in says how long to wait on its own page; anything else here gets the usual one."""
     if request.endpoint != "auth.sign_in":
         return error_page(error)
-    form = SignInForm()
+    email = request.form.get("email") or ""
+    typed = email.isprintable() and len(email) <= 254  # a NUL or a megabyte is not worth a look-up
+    audit("locked_out", subject=find_user_by_email(db.session, email) if typed else None)
+    db.session.commit()
     message = "You have tried to sign in too many times. Wait 15 minutes, then try again."
-    return render_template("auth/sign-in.html", form=form, locked_message=message), 429
-
-
-@bp.route("/register", methods=["GET", "POST"])
-def register():
-    form = RegisterForm(current_app.config["ALLOWED_EMAIL_DOMAINS"])
-    if form.validate_on_submit():
-        try:
-            user = create_user(db.session, form.email.data, form.name.data, form.password.data)
-        except AccountExists:
-            form.email.errors.append("An account already exists for this email address: sign in instead")
-        else:
-            db.session.commit()
-            start_session(user, method="password")
-            flash("Your account has been created", "success")
-            return redirect(url_for("learn.catalogue"))
-    return render_template("auth/register.html", form=form)
+    return render_sign_in(SignInForm(), message), 429
 
 
 @bp.post("/sign-out")
@@ -89,8 +82,13 @@ def sign_out():
     return redirect(url_for("auth.sign_in"))
 
 
-def _safe_next(target: str | None) -> str:
-    """Only follow local paths, never another site (open-redirect protection)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("learn.catalogue")
+def safe_next(target: str | None) -> str:
+    """Follow only a path on this site. Browsers drop tabs and newlines from URLs and read '\\' as '/', so
+    '/%09/evil.example' would become '//evil.example': anything but printable ASCII is refused outright."""
+    default = url_for("learn.catalogue")
+    if not target or not all(0x21 <= ord(character) < 0x7F for character in target) or "\\" in target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return default
+    return target

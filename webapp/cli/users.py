@@ -6,7 +6,7 @@ import click
 from flask.cli import AppGroup
 
 from webapp.extensions import db
-from webapp.identity.passwords import MIN_PASSWORD
+from webapp.identity.password_policy import password_problem
 from webapp.queries.people import AccountExists, create_user
 
 group = AppGroup("users", help="Manage accounts.")
@@ -20,8 +20,9 @@ group = AppGroup("users", help="Manage accounts.")
 def create_user_command(email: str, name: str, admin: bool, author: bool) -> None:
     """Create an account; the password is read from standard input (one line)."""
     password = _read_password()
-    if len(password) < MIN_PASSWORD:
-        raise click.ClickException(f"password must be at least {MIN_PASSWORD} characters")
+    problem = password_problem(password, name=name, email=email)
+    if problem:
+        raise click.ClickException(problem)
     try:
         user = create_user(db.session, email, name, password, is_admin=admin, is_author=author)
     except AccountExists as error:

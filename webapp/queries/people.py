@@ -3,6 +3,7 @@
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from webapp.db.clock import utcnow
 from webapp.identity.emails import normalise_email
 from webapp.models.people import User
 
@@ -18,19 +19,30 @@ def find_user_by_email(session: Session, email: str) -> User | None:
 def create_user(
     session: Session, email: str, name: str, password: str, *, is_admin: bool = False, is_author: bool = False
 ) -> User:
-    existing = find_user_by_email(session, email)
-    if existing and existing.password_hash is None and existing.active and not (is_admin or is_author):
-        # HR imported this person; registering with their work email sets their password. Their name stays HR's.
-        existing.set_password(password)
-        return existing
-    if existing:
-        raise AccountExists(f"An account already exists for {normalise_email(email)}")
-    user = User(email=normalise_email(email), name=name.strip(), is_admin=is_admin, is_author=is_author)
+    """An account made by an administrator (or the demo), ready to sign in: whoever runs this vouches for it."""
+    user = register_person(session, email, name)
+    user.is_admin, user.is_author = is_admin, is_author
     user.set_password(password)
+    user.email_confirmed_at = user.created_at = utcnow()
+    return user
+
+
+def register_person(session: Session, email: str, name: str) -> User:
+    """A new account with no password: it gets one when its owner follows the link emailed to the address."""
+    if find_user_by_email(session, email):
+        raise AccountExists(f"An account already exists for {normalise_email(email)}")
+    user = User(email=normalise_email(email), name=name.strip(), created_at=utcnow())
     session.add(user)
     session.flush()
     user.line_path = f"/{user.id}/"
     return user
+
+
+def can_use_password(user: User, *, passwords_enabled: bool, break_glass_emails: list[str]) -> bool:
+    """Active, with a proved address, and passwords allowed (or an admin's emergency account when they are not)."""
+    if not (user.active and user.is_activated and user.password_hash):
+        return False
+    return passwords_enabled or (user.is_admin and user.email in break_glass_emails)
 
 
 def has_reports(session: Session, person_id: int) -> bool:

@@ -4,7 +4,9 @@ characters), GOV.UK-style dates and whole numbers, and the error summary's links
 from datetime import date, datetime
 from typing import ClassVar
 
+from flask import request
 from flask_wtf import FlaskForm
+from flask_wtf.form import _Auto
 from govuk_frontend_wtf.wtforms_widgets import GovTextArea, GovTextInput
 from wtforms import DateField, Field, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, StopValidation
@@ -24,6 +26,13 @@ class GovForm(FlaskForm):
             if isinstance(field, StringField):  # text, text areas, email, password and URL boxes
                 field.validators = [typed_text, *field.validators]
             return field
+
+        def wrap_formdata(self, form, formdata):
+            # Flask-WTF reads a JSON body when there is no form body, but rate limits read the form: a JSON
+            # sign-in once skipped the per-account limit that way. Only form posts are read.
+            if formdata is _Auto and request.is_json:
+                return None
+            return super().wrap_formdata(form, formdata)  # type: ignore[misc]
 
 
 def field_name(form: FlaskForm, field: Field) -> str:

@@ -1,6 +1,8 @@
 """What pages and downloads call the statuses the domain works with, and how they write dates."""
 
-from datetime import date
+from datetime import UTC, date, datetime
+
+from webapp.db.clock import UK
 
 from webapp.models.outside_learning import CONFIRMED, RETURNED, UNCONFIRMED
 from webapp.queries.training_record import OUTSIDE
@@ -23,3 +25,11 @@ def question_label(number: int, prompt: str) -> str:
 def long_date(day: date | None) -> str:
     """'5 March 2026', as GOV.UK writes dates."""
     return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def date_time(moment: datetime | None) -> str:
+    """A stored UTC time as UK time, GOV.UK style: '5 March 2026 at 2:07pm'."""
+    if moment is None:
+        return ""
+    local = moment.replace(tzinfo=UTC).astimezone(UK)
+    return f"{long_date(local.date())} at {local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"

@@ -50,9 +50,14 @@ PUBLIC_ENDPOINTS = {
     "auth.start",
     "auth.sign_in",
     "auth.register",
+    "auth.forgot_password",
+    "auth.resend_link",
+    "auth.check_email",
+    "auth.set_password",
     "health.healthz",
     "health.favicon",
     "auth.accessibility",
+    *("sso.start", "sso.callback", "sso.jwks"),  # single sign-on: 404 unless OIDC_ISSUER is set
 }
 
 

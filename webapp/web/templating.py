@@ -35,6 +35,7 @@ def init_app(app: Flask) -> None:
         review_tags=labels.REVIEW_TAGS,
     )
     app.jinja_env.filters["long_date"] = labels.long_date
+    app.jinja_env.filters["date_time"] = labels.date_time
     app.context_processor(_page_context)
 
 

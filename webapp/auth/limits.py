@@ -1,0 +1,52 @@
+"""Rate limits for pages that check a secret or send email: per address (Flask-Limiter's default key) and per
+email address typed, read from the same form body the page reads."""
+
+import hashlib
+
+from flask import current_app, request
+
+from webapp.extensions import limiter
+
+
+def _typed_email_key(prefix: str):
+    def key() -> str:
+        # A digest: whatever was typed (a null character, a megabyte) makes a key the counters' table can store.
+        email = (request.form.get("email") or "").strip().lower()
+        return prefix + hashlib.sha256(email.encode("utf-8", "surrogatepass")).hexdigest()
+
+    return key
+
+
+def _failed(response) -> bool:
+    # Only failed sign-ins use up the allowance: a successful one redirects.
+    return response.status_code != 302
+
+
+def _setting(name: str):
+    return lambda: current_app.config[name]
+
+
+sign_in_limits = [
+    limiter.limit(_setting("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed),
+    limiter.limit(
+        _setting("LOGIN_LIMIT_PER_ACCOUNT"),
+        key_func=_typed_email_key("account:"),
+        methods=["POST"],
+        deduct_when=_failed,
+    ),
+]
+# Every post sends (or looks as if it sends) an email, so every post counts.
+email_limits = [
+    limiter.limit(_setting("EMAIL_LIMIT_PER_ADDRESS"), methods=["POST"]),
+    limiter.limit(_setting("EMAIL_LIMIT_PER_EMAIL"), key_func=_typed_email_key("mailto:"), methods=["POST"]),
+]
+secret_limits = [limiter.limit(_setting("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)]
+
+
+def limited(limits):
+    def decorate(view):
+        for limit in reversed(limits):
+            view = limit(view)
+        return view
+
+    return decorate
