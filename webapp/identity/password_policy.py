@@ -1,4 +1,4 @@
-"""Which new passwords we accept: long enough, and not easy to guess (zxcvbn, offline: no look-up leaves the machine)."""
+"""Which new passwords we accept: long enough, and not easy to guess (zxcvbn, offline: nothing leaves the machine)."""
 
 import re
 

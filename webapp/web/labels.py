@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime
 
 from webapp.db.clock import UK
-
 from webapp.models.outside_learning import CONFIRMED, RETURNED, UNCONFIRMED
 from webapp.queries.training_record import OUTSIDE
 from webapp.training.requirement import IN_PROGRESS, MET, NOT_STARTED
