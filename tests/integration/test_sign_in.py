@@ -142,3 +142,102 @@ def test_successful_sign_ins_do_not_use_up_the_allowance(client):
     for _ in range(7):
         assert sign_in(client, user).status_code == 302
         sign_out(client)
+
+
+CONTROL_CHARACTERS = [chr(code) for code in [*range(0x20), 0x7F]]
+
+
+@pytest.mark.parametrize("shape", ["/{c}/evil.example", "{c}//evil.example", "/{c}\\evil.example", "//evil.example{c}"])
+def test_next_with_any_control_character_stays_on_this_site(client, shape):
+    """Browsers drop tabs and newlines inside URLs, so '/%09/evil.example' would lead to //evil.example."""
+    user = make_user()
+    data = {"email": user.email, "password": PASSWORD, "csrf_token": csrf_token(client)}
+    for character in CONTROL_CHARACTERS:
+        response = client.post("/sign-in", query_string={"next": shape.format(c=character)}, data=data)
+        assert response.headers["Location"] == "/courses", f"U+{ord(character):04X}"
+
+
+def test_next_keeps_a_query_on_this_site(client):
+    user = make_user()
+    data = {"email": user.email, "password": PASSWORD, "csrf_token": csrf_token(client)}
+    response = client.post("/sign-in", query_string={"next": "/my-team?status=met"}, data=data)
+    assert response.headers["Location"] == "/my-team?status=met"
+
+
+def test_a_json_body_cannot_sign_in_or_skip_the_per_account_limit(client):
+    """The limiter keys on the form's email; Flask-WTF used to read JSON when there was no form body."""
+    user = make_user()
+    token = csrf_token(client)
+    body = {"email": user.email, "password": PASSWORD, "csrf_token": token}
+    response = client.post("/sign-in", json=body, headers={"X-CSRFToken": token})
+    assert response.status_code != 302
+    assert client.get("/my-training-record").status_code == 302
+
+
+def count_password_checks(monkeypatch) -> list[int]:
+    from webapp.identity import passwords
+
+    calls = [0]
+    real = passwords.hasher
+
+    class CountingHasher:
+        def verify(self, *args):
+            calls[0] += 1
+            return real.verify(*args)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    monkeypatch.setattr(passwords, "hasher", CountingHasher())
+    return calls
+
+
+def test_every_sign_in_does_exactly_one_password_check_whatever_the_account(client, monkeypatch):
+    """Timing, asserted by structure rather than a stopwatch: the costly argon2 check runs once for every kind
+    of account, so the time taken does not say which accounts exist, are open, or have a password."""
+    from tests.helpers.accounts import make_imported_person
+
+    open_account = make_user(email="open@example.gov.uk")
+    deactivated = make_user(email="deactivated@example.gov.uk")
+    deactivated.active = False
+    not_yet_activated = make_imported_person(email="imported@example.gov.uk")
+    db.session.commit()
+    calls = count_password_checks(monkeypatch)
+    attempts = [
+        (open_account.email, PASSWORD),
+        (open_account.email, "wrong password here"),
+        (deactivated.email, PASSWORD),
+        (not_yet_activated.email, PASSWORD),
+        ("nobody@example.gov.uk", PASSWORD),
+    ]
+    for email, password in attempts:
+        browser = client.application.test_client()
+        token = csrf_token(browser)
+        before = calls[0]
+        browser.post("/sign-in", data={"email": email, "password": password, "csrf_token": token})
+        assert calls[0] - before == 1, email
+
+
+def test_failed_and_successful_sign_ins_are_audited(client):
+    from sqlalchemy import select
+
+    from webapp.models import AuditEvent
+
+    user = make_user()
+    sign_in(client, user, password="wrong password here")
+    sign_in(client, user)
+    events = db.session.execute(select(AuditEvent.event, AuditEvent.subject_id).order_by(AuditEvent.id)).all()
+    assert [tuple(event) for event in events] == [("sign_in_failed", user.id), ("signed_in", user.id)]
+
+
+def test_with_passwords_off_only_a_break_glass_admin_signs_in_with_one(app):
+    client = app.test_client()
+    learner = make_user(email="learner@example.gov.uk")
+    admin = make_user(email="break.glass@example.gov.uk", admin=True)
+    other_admin = make_user(email="other.admin@example.gov.uk", admin=True)
+    app.config.update(PASSWORDS_ENABLED=False, BREAK_GLASS_EMAILS=["break.glass@example.gov.uk"])
+    for refused in (learner, other_admin):
+        assert parse(sign_in(client, refused)).error_summary() == WRONG_DETAILS
+    assert sign_in(client, admin).status_code == 302
+    for page in ("/register", "/forgot-password", "/resend-link"):
+        assert client.get(page).status_code == 404
