@@ -9,9 +9,12 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy.orm import close_all_sessions
 
+from tests.helpers.clients import FreshRequestClient
 from tests.helpers.database import ON_POSTGRES, empty_all_tables
+from tests.helpers.oidc import OidcPeer
 from tests.helpers.organisation import build_organisation
 from tests.helpers.paths import FIXTURE_CONTENT
+from tests.helpers.smtp import SmtpPeer
 from tests.helpers.templates import COMPILED_TEMPLATES
 from webapp import create_app
 from webapp.config import TestConfig
@@ -62,10 +65,35 @@ def migrated_database(database_url):
     return database_url
 
 
+@pytest.fixture(scope="session")
+def smtp_server():
+    """One real SMTP server for the session: every test app sends its email here."""
+    peer = SmtpPeer()
+    peer.start()
+    yield peer
+    peer.stop()
+
+
 @pytest.fixture
-def settings(migrated_database):
+def mailbox(smtp_server):
+    """The session's SMTP server, emptied: read a test's email with mailbox.last_link_to(address)."""
+    smtp_server.clear()
+    return smtp_server
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(tmp_path_factory):
+    """A real OpenID provider for the session (tests/helpers/oidc.py), started when a test first asks for it."""
+    peer = OidcPeer(tmp_path_factory.mktemp("oidc"))
+    peer.start()
+    yield peer
+    peer.stop()
+
+
+@pytest.fixture
+def settings(migrated_database, smtp_server):
     """Per-test config overrides: tests change entries before asking for `app`."""
-    return {"SQLALCHEMY_DATABASE_URI": migrated_database, **FIXTURE_CONTENT}
+    return {"SQLALCHEMY_DATABASE_URI": migrated_database, **FIXTURE_CONTENT, **smtp_server.settings}
 
 
 @pytest.fixture
@@ -73,6 +101,7 @@ def app(settings):
     empty_all_tables(settings["SQLALCHEMY_DATABASE_URI"])
     app = create_app(TestConfig(), settings)
     app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    app.test_client_class = FreshRequestClient
     with app.app_context():
         from webapp.queries.content_sync import sync_library
         from webapp.web.content_pages import content_library

@@ -60,6 +60,7 @@ class Config:
         self.SMTP_STARTTLS = _env_bool("SMTP_STARTTLS", False)
         self.SMTP_TIMEOUT = float(os.environ.get("SMTP_TIMEOUT", "10"))
         self.MAIL_SEND_ATTEMPTS = int(os.environ.get("MAIL_SEND_ATTEMPTS", "3"))
+        self.MAIL_RETRY_SECONDS = float(os.environ.get("MAIL_RETRY_SECONDS", "1"))  # doubles after each failure
         self.NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY")
         self.NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
         # One GOV.UK Notify template per kind of message, e.g. NOTIFY_TEMPLATE_CONFIRM_EMAIL=<template id>.
@@ -112,6 +113,7 @@ class TestConfig(Config):
         self.REMEMBER_COOKIE_SECURE = False
         self.MAIL_BACKEND = "smtp"  # the test session's own SMTP server (tests/helpers/smtp.py)
         self.MAIL_SEND_ATTEMPTS = 2
+        self.MAIL_RETRY_SECONDS = 0.01
 
 
 class ConfigError(RuntimeError):
@@ -130,5 +132,25 @@ def check_config(config: dict) -> None:
         raise ConfigError("SECRET_KEY must be set to a long random value when DATA_DAY_ENV=production")
     if config.get("PRODUCTION") and len(config["SECRET_KEY"]) < 32:
         raise ConfigError("SECRET_KEY must be at least 32 characters when DATA_DAY_ENV=production")
+    check_mail_config(config)
     if not 1 <= int(config["REQUIRED_MINUTES"]) <= 100 * 60:
         raise ConfigError("REQUIRED_MINUTES must be a whole number of minutes between 1 and 6000")
+
+
+MAIL_BACKENDS = ("folder", "smtp", "notify")
+
+
+def check_mail_config(config: dict) -> None:
+    backend = config.get("MAIL_BACKEND")
+    if backend not in MAIL_BACKENDS:
+        raise ConfigError(f"MAIL_BACKEND must be {', '.join(MAIL_BACKENDS)}, not {backend!r}")
+    # The folder backend writes sign-in links to disk and the log: fine on a laptop, a leak on a server.
+    if config.get("PRODUCTION") and backend == "folder":
+        raise ConfigError("MAIL_BACKEND must be smtp or notify when DATA_DAY_ENV=production")
+    if backend == "notify":
+        from webapp.mail import KINDS
+
+        missing = [f"NOTIFY_TEMPLATE_{kind.upper()}" for kind in KINDS if not config["NOTIFY_TEMPLATES"].get(kind)]
+        missing += [] if config.get("NOTIFY_API_KEY") else ["NOTIFY_API_KEY"]
+        if missing:
+            raise ConfigError("MAIL_BACKEND=notify needs these settings: " + ", ".join(missing))

@@ -8,6 +8,7 @@ from webapp.config import Config, ConfigError
 def production(monkeypatch):
     monkeypatch.setenv("DATA_DAY_ENV", "production")
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("MAIL_BACKEND", "smtp")
 
 
 def test_production_refuses_to_start_without_a_secret_key(production, monkeypatch):
@@ -65,3 +66,25 @@ def test_production_answers_the_health_check_over_http_and_sends_everything_else
     for path in ("/sign-in", "/", "/my-team/people/1"):
         response = client.get(f"http://data-day.example{path}")
         assert response.status_code == 302 and response.location == f"https://data-day.example{path}"
+
+
+def test_production_refuses_the_development_mail_folder(production, monkeypatch):
+    """It writes sign-in links to disk and to the log."""
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("MAIL_BACKEND", "folder")
+    with pytest.raises(ConfigError, match="MAIL_BACKEND must be smtp or notify"):
+        create_app(Config())
+
+
+def test_notify_needs_its_key_and_a_template_for_every_kind_of_email(monkeypatch):
+    monkeypatch.setenv("MAIL_BACKEND", "notify")
+    monkeypatch.setenv("NOTIFY_TEMPLATE_RESET_PASSWORD", "f33517ff-2a88-4f6e-b855-c550268ce08a")
+    with pytest.raises(ConfigError) as refused:
+        create_app(Config(), {"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    named = str(refused.value).split(": ")[1].split(", ")
+    assert named == [
+        "NOTIFY_TEMPLATE_CONFIRM_EMAIL",
+        "NOTIFY_TEMPLATE_ACTIVATE_ACCOUNT",
+        "NOTIFY_TEMPLATE_ALREADY_REGISTERED",
+        "NOTIFY_API_KEY",
+    ]
