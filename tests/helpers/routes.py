@@ -14,11 +14,16 @@ PUBLIC_RULES = {
     "/accessibility": "/accessibility",
     "/healthz": "/healthz",
     "/favicon.ico": "/favicon.ico",
+    "/sign-in/sso": "/sign-in/sso",
+    "/sign-in/sso/callback": "/sign-in/sso/callback",
+    "/sign-in/sso/jwks.json": "/sign-in/sso/jwks.json",
 }
 PUBLIC = list(PUBLIC_RULES.values())
 PUBLIC_FORMS = {"/sign-in", "/register", "/forgot-password", "/resend-link", "/set-password/<token>"}
+# Single sign-on's pages answer 404 while it is off, as it is in tests unless they set OIDC_ISSUER.
+SSO_PATHS = ["/sign-in/sso", "/sign-in/sso/callback", "/sign-in/sso/jwks.json"]
 # Public pages that answer 404 for a made-up example: a link's page with a token nobody was sent.
-NOT_FOUND_EXAMPLES = {"/set-password/made-up-token"}
+NOT_FOUND_EXAMPLES = {"/set-password/made-up-token", *SSO_PATHS}
 PRIVATE = {
     "/courses": "/courses",
     "/courses/<course_slug>": "/courses/spreadsheet-basics",
@@ -47,11 +52,17 @@ PRIVATE = {
     "/reports/departments/<int:department_id>/settings": "/reports/departments/1/settings",
     "/admin/people/import": "/admin/people/import",
     "/admin/people/<int:person_id>/manager": "/admin/people/1/manager",
+    "/admin/people/<int:person_id>/account": "/admin/people/1/account",
+    "/admin/people/<int:person_id>/invite": "/admin/people/1/invite",
+    "/admin/people/<int:person_id>/end-sessions": "/admin/people/1/end-sessions",
+    "/admin/people/invitations": "/admin/people/invitations",
     "/account": "/account",
     "/account/password": "/account/password",
     "/account/sign-out-everywhere": "/account/sign-out-everywhere",
 }
 POST_ONLY = {
+    "/admin/people/<int:person_id>/invite",
+    "/admin/people/<int:person_id>/end-sessions",
     "/account/sign-out-everywhere",
     "/courses/<course_slug>/<lesson_slug>/complete",
     "/exercises/<slug>/answers",
@@ -60,6 +71,7 @@ POST_ONLY = {
     "/reports/departments/<int:department_id>/settings",
 }
 GET_AND_POST = {
+    "/admin/people/invitations",
     "/account/password",
     "/my-team/outside-learning/<int:entry_id>/send-back",
     "/admin/people/import",

@@ -156,6 +156,7 @@ def test_an_admin_uploads_a_file_with_errors_then_the_fixed_file(client):
         "Updated": "0",
         "Unchanged": "0",
         "Deactivated (not in the file)": "0",
+        "Not yet set up their account": "4",
     }
     assert len(by_staff()) == 4
     page = parse(upload(client, hr_file(*FOUR[:3]), partial=True))

@@ -1,5 +1,7 @@
 """Admin: importing the organisation from an HR file, and changing one person's line manager."""
 
+import hashlib
+
 from flask import abort, flash, redirect, render_template, url_for
 from sqlalchemy import select
 
@@ -9,6 +11,8 @@ from webapp.extensions import db
 from webapp.models.people import User
 from webapp.queries.hr_import import import_hr_file
 from webapp.queries.line_changes import CircularLine, change_manager
+from webapp.queries.people import not_yet_activated
+from webapp.web.audit import audit
 from webapp.web.form_fields import error_list
 from webapp.web.permissions import is_admin, requires
 
@@ -21,9 +25,10 @@ def hr_import():
     form = HRImportForm()
     result = None
     if form.validate_on_submit():
-        upload = form.file.data
-        result = import_hr_file(db.session, upload.read(), full=not form.partial.data)
+        data = form.file.data.read()
+        result = import_hr_file(db.session, data, full=not form.partial.data)
         if result.ok:
+            audit("hr_import", file_sha256=hashlib.sha256(data).hexdigest(), **result.counts())
             db.session.commit()
         else:
             db.session.rollback()
@@ -34,6 +39,7 @@ def hr_import():
         result=result,
         filename=form.file.data.filename if result else None,
         shown=PROBLEMS_SHOWN,
+        not_activated=not_yet_activated(db.session) if result and result.ok else 0,
     )
 
 
@@ -51,7 +57,14 @@ def change_line_manager(person_id: int):
                 form.manager.errors.append(f"No one has the staff number {form.manager.data}")
         if not form.manager.errors:
             try:
+                before = person.manager
                 change_manager(db.session, person, manager)
+                audit(
+                    "line_manager_changed",
+                    subject=person,
+                    before=before.email if before else None,
+                    after=manager.email if manager else None,
+                )
             except CircularLine as error:
                 db.session.rollback()
                 form.manager.errors.append(str(error))

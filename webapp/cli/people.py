@@ -1,5 +1,7 @@
-"""`flask people import` (the HR file) and `flask people reporting` (the department reporting role)."""
+"""`flask people import` (the HR file), `flask people invite` (emails to set up accounts) and
+`flask people reporting` (the department reporting role)."""
 
+import hashlib
 import sys
 
 import click
@@ -7,10 +9,13 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from webapp.cli.progress import print_progress
+from webapp.db.clock import utcnow
 from webapp.extensions import db
-from webapp.models.people import Department
+from webapp.models.people import Department, User
 from webapp.queries.hr_import import import_hr_file
-from webapp.queries.people import find_user_by_email
+from webapp.queries.people import find_user_by_email, people_to_invite
+from webapp.web.account_emails import INVITE_AGAIN_AFTER, send_invitation
+from webapp.web.audit import audit
 
 group = AppGroup("people", help="The organisation: people, departments, grades and line managers.")
 
@@ -20,15 +25,46 @@ group = AppGroup("people", help="The organisation: people, departments, grades a
 @click.option("--partial", is_flag=True, help="Only add and change the people in the file; deactivate no one.")
 def hr_import_command(csv_file, partial: bool) -> None:
     """Import people from an HR export (CSV, UTF-8). Checks every row first; applies all of it or nothing."""
-    result = import_hr_file(db.session, csv_file.read(), full=not partial, report=print_progress)
+    data = csv_file.read()
+    result = import_hr_file(db.session, data, full=not partial, report=print_progress)
     if not result.ok:
         db.session.rollback()
         for problem in result.problems:
             click.echo(f"{csv_file.name}: {problem}", err=True)
         click.echo(f"Nothing was imported: {len(result.problems)} problem(s) to fix first.", err=True)
         sys.exit(1)
+    audit("hr_import", file_sha256=hashlib.sha256(data).hexdigest(), **result.counts())
     db.session.commit()
     click.echo(f"Imported: {result.summary()}")
+
+
+@group.command("invite")
+@click.argument("emails", nargs=-1)
+@click.option("--all", "everyone", is_flag=True, help="Everyone who has not set up their account yet.")
+def invite_command(emails: tuple[str, ...], everyone: bool) -> None:
+    """Email people HR imported a link to set up their account. With --all, people invited in the last
+    7 days are left out, so it is safe to run daily."""
+    if bool(emails) == everyone:
+        raise click.UsageError("name people by email address, or use --all")
+    if everyone:
+        ids = people_to_invite(db.session, utcnow(), again_after=INVITE_AGAIN_AFTER)
+    else:
+        people = [(email, find_user_by_email(db.session, email)) for email in emails]
+        unknown = [email for email, person in people if person is None or not person.active]
+        if unknown:
+            raise click.ClickException(f"no active account for {', '.join(unknown)}")
+        ids = [person.id for _, person in people if not person.is_activated]
+    sent = failed = 0
+    with click.progressbar(ids, label="Sending invitations", file=sys.stderr) as bar:
+        for person_id in bar:
+            if send_invitation(db.session.get(User, person_id)):
+                sent += 1
+            else:
+                failed += 1
+            db.session.expunge_all()  # keep memory flat across a whole department
+    click.echo(f"Invitations sent: {sent:,}" + (f"; could not send {failed:,} (see the log)" if failed else ""))
+    if failed:
+        sys.exit(1)
 
 
 @group.command("reporting")
@@ -42,10 +78,12 @@ def reporting_command(email: str, department: str | None, remove: bool) -> None:
         raise click.ClickException(f"no one has the email address {email}")
     if remove:
         person.reports_on_department_id = None
+        audit("role_removed", subject=person, role="reporting")
     else:
         found = db.session.scalar(select(Department).where(Department.name == department)) if department else None
         if found is None:
             raise click.ClickException(f"no department is called {department!r}: import the HR file first")
         person.reports_on_department_id = found.id
+        audit("role_granted", subject=person, role="reporting", department=found.name)
     db.session.commit()
     click.echo(f"{person.email} {'no longer reports' if remove else 'reports'} on {department or 'any department'}")

@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 from webapp.extensions import db
 from webapp.identity.password_policy import password_problem
 from webapp.queries.people import AccountExists, create_user
+from webapp.web.audit import audit
 
 group = AppGroup("users", help="Manage accounts.")
 
@@ -27,6 +28,9 @@ def create_user_command(email: str, name: str, admin: bool, author: bool) -> Non
         user = create_user(db.session, email, name, password, is_admin=admin, is_author=author)
     except AccountExists as error:
         raise click.ClickException(str(error)) from error
+    for role, on in (("admin", admin), ("author", author)):
+        if on:
+            audit("role_granted", subject=user, role=role)
     db.session.commit()
     roles = ", ".join(role for role, on in (("admin", admin), ("author", author)) if on) or "learner"
     click.echo(f"Created {user.email} ({roles})")

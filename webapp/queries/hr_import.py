@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from webapp.db.clock import utcnow
 from webapp.models.people import Department, User
+from webapp.models.sign_in_sessions import SignInSession
 from webapp.org.hierarchy import line_paths
 from webapp.org.hr_file import Person, RowProblem, read_hr_file
 
@@ -31,6 +32,14 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "deactivated": self.deactivated,
+        }
 
     def summary(self) -> str:
         return (
@@ -114,6 +123,14 @@ def _apply(session, people, existing, by_staff, by_email, full, report) -> Impor
     inserts.sort(key=lambda values: paths[values["id"]].count("/"))
     steps = [(update(User), _emails_let_go(wanted, existing)), (insert(User), inserts), (update(User), updates)]
     _write(session, steps, report)
+    if result.deactivated:
+        # Their cookies already stop working (a session needs an active account); ending the rows says so.
+        deactivated = select(User.id).where(User.active.is_(False))
+        session.execute(
+            update(SignInSession)
+            .where(SignInSession.user_id.in_(deactivated), SignInSession.ended_at.is_(None))
+            .values(ended_at=utcnow())
+        )
     return result
 
 

@@ -1,6 +1,8 @@
 """Finding and creating accounts, and who manages anyone."""
 
-from sqlalchemy import exists, select
+from datetime import datetime, timedelta
+
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from webapp.db.clock import utcnow
@@ -48,3 +50,28 @@ def can_use_password(user: User, *, passwords_enabled: bool, break_glass_emails:
 def has_reports(session: Session, person_id: int) -> bool:
     """Anyone with an active report is a manager: there is no separate switch."""
     return bool(session.scalar(select(exists().where(User.manager_id == person_id, User.active))))
+
+
+def not_yet_activated(session: Session) -> int:
+    """Active people who have never proved their address (HR imported them, or they did not follow the link)."""
+    return session.scalar(select(func.count()).where(User.active, User.email_confirmed_at.is_(None))) or 0
+
+
+def _invitable(now: datetime, again_after: timedelta):
+    # Not yet activated, and not invited within `again_after`: nobody gets the same invitation every day.
+    return (
+        User.active,
+        User.email_confirmed_at.is_(None),
+        or_(User.invited_at.is_(None), User.invited_at < now - again_after),
+    )
+
+
+def people_to_invite(
+    session: Session, now: datetime, *, again_after: timedelta, limit: int | None = None
+) -> list[int]:
+    """Their ids: a whole department's worth loads as numbers, then a person at a time."""
+    return list(session.scalars(select(User.id).where(*_invitable(now, again_after)).order_by(User.id).limit(limit)))
+
+
+def count_people_to_invite(session: Session, now: datetime, *, again_after: timedelta) -> int:
+    return session.scalar(select(func.count()).where(*_invitable(now, again_after))) or 0

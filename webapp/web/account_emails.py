@@ -12,8 +12,11 @@ from webapp.extensions import db
 from webapp.mail import MailNotSent, send_email
 from webapp.models.people import User
 from webapp.queries.email_links import create_email_link
+from webapp.web.audit import audit
 
 log = logging.getLogger(__name__)
+# Someone who has not acted on an invitation gets another only after this long.
+INVITE_AGAIN_AFTER = timedelta(days=7)
 
 # The kind of message, and the kind of link it carries (None: a link to the sign-in page).
 LINK_PURPOSE = {"confirm_email": "activate", "activate_account": "activate", "reset_password": "reset"}
@@ -52,4 +55,14 @@ def send_account_email(user: User, kind: str) -> bool:
     except MailNotSent:
         log.error("could not send %s for account %s", kind, user.id)
         return False
+    return True
+
+
+def send_invitation(user: User) -> bool:
+    """Email someone HR imported their link to set up their account, and note when."""
+    if not send_account_email(user, "activate_account"):
+        return False
+    user.invited_at = utcnow()
+    audit("invited", subject=user)
+    db.session.commit()
     return True
