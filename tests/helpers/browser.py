@@ -22,6 +22,8 @@ CHROMIUM_ARGS = [
     # As offline as a learner's locked-down laptop: no name resolves except this machine.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 320, "height": 640}  # the narrowest WCAG 2.2's reflow criterion asks for
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
@@ -37,6 +39,12 @@ class AccessibilityChecker:
         results = self.axe.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         self.checked.append(page.url)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+    def check_widths(self, page: Page) -> None:
+        """On a phone and on a desktop screen (where it leaves the page)."""
+        for size in (PHONE, DESKTOP):
+            page.set_viewport_size(size)
+            self.check(page)
 
 
 def browser_sign_in(page: Page, live_server: str, user: User, axe: AccessibilityChecker | None = None) -> None:
