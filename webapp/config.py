@@ -97,6 +97,8 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.WTF_CSRF_TIME_LIMIT = 8 * 3600
         self.SERVICE_NAME = "Data Day"
+        # A full HR import that would deactivate more than this share of active people waits for confirmation.
+        self.HR_DEACTIVATION_SHARE = float(os.environ.get("HR_DEACTIVATION_SHARE", "0.10"))
         # An HR file for a whole department: 510,000 rows is about 50 MB.
         self.MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "100")) * 1024 * 1024
 

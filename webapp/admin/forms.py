@@ -2,7 +2,7 @@
 
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovFileInput, GovTextInput
-from wtforms import BooleanField, StringField
+from wtforms import BooleanField, HiddenField, StringField
 from wtforms.validators import Length
 
 from webapp.web.form_fields import GovForm, strip
@@ -20,6 +20,13 @@ class HRImportForm(GovForm):
         "This file lists only some people: do not deactivate anyone missing from it",
         widget=GovCheckboxInput(),
     )
+    # Shown after an import stopped to ask: the number it would deactivate, and the admin's yes.
+    deactivations = HiddenField()
+    confirmed = BooleanField(widget=GovCheckboxInput())
+
+    def confirmed_deactivations(self) -> int | None:
+        number = self.deactivations.data or ""
+        return int(number) if self.confirmed.data and number.isdigit() and len(number) <= 9 else None
 
 
 class ManagerForm(GovForm):

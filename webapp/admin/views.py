@@ -2,14 +2,15 @@
 
 import hashlib
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_login import current_user
 from sqlalchemy import select
 
 from webapp.admin import bp
 from webapp.admin.forms import HRImportForm, ManagerForm
 from webapp.extensions import db
 from webapp.models.people import User
-from webapp.queries.hr_import import import_hr_file
+from webapp.queries.hr_import import Safeguards, import_hr_file
 from webapp.queries.line_changes import CircularLine, change_manager
 from webapp.queries.people import not_yet_activated
 from webapp.web.audit import audit
@@ -26,7 +27,15 @@ def hr_import():
     result = None
     if form.validate_on_submit():
         data = form.file.data.read()
-        result = import_hr_file(db.session, data, full=not form.partial.data)
+        safeguards = Safeguards(
+            acting_id=current_user.id,
+            share=current_app.config["HR_DEACTIVATION_SHARE"],
+            confirmed=form.confirmed_deactivations(),
+        )
+        result = import_hr_file(db.session, data, full=not form.partial.data, safeguards=safeguards)
+        if result.to_confirm:
+            form.deactivations.data = str(result.to_confirm)
+            form.confirmed.label.text = f"Yes, deactivate these {result.to_confirm:,} people"
         if result.ok:
             audit("hr_import", file_sha256=hashlib.sha256(data).hexdigest(), **result.counts())
             db.session.commit()

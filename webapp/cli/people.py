@@ -5,6 +5,7 @@ import hashlib
 import sys
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
@@ -12,7 +13,7 @@ from webapp.cli.progress import print_progress
 from webapp.db.clock import utcnow
 from webapp.extensions import db
 from webapp.models.people import Department, User
-from webapp.queries.hr_import import import_hr_file
+from webapp.queries.hr_import import ImportResult, Safeguards, import_hr_file
 from webapp.queries.people import find_user_by_email, people_to_invite
 from webapp.web.account_emails import INVITE_AGAIN_AFTER, send_invitation
 from webapp.web.audit import audit
@@ -23,10 +24,21 @@ group = AppGroup("people", help="The organisation: people, departments, grades a
 @group.command("import")
 @click.argument("csv_file", type=click.File("rb"))
 @click.option("--partial", is_flag=True, help="Only add and change the people in the file; deactivate no one.")
-def hr_import_command(csv_file, partial: bool) -> None:
+@click.option(
+    "--confirm-deactivations",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Go ahead although the import deactivates N people, more than HR_DEACTIVATION_SHARE of everyone active.",
+)
+def hr_import_command(csv_file, partial: bool, confirm_deactivations: int | None) -> None:
     """Import people from an HR export (CSV, UTF-8). Checks every row first; applies all of it or nothing."""
     data = csv_file.read()
-    result = import_hr_file(db.session, data, full=not partial, report=print_progress)
+    safeguards = Safeguards(share=current_app.config["HR_DEACTIVATION_SHARE"], confirmed=confirm_deactivations)
+    result = import_hr_file(db.session, data, full=not partial, report=print_progress, safeguards=safeguards)
+    if result.refused or result.to_confirm:
+        db.session.rollback()
+        click.echo(f"{csv_file.name}: {result.refused or _confirmation_needed(result)}", err=True)
+        sys.exit(1)
     if not result.ok:
         db.session.rollback()
         for problem in result.problems:
@@ -36,6 +48,17 @@ def hr_import_command(csv_file, partial: bool) -> None:
     audit("hr_import", file_sha256=hashlib.sha256(data).hexdigest(), **result.counts())
     db.session.commit()
     click.echo(f"Imported: {result.summary()}")
+
+
+def _confirmation_needed(result: ImportResult) -> str:
+    shown = "\n  ".join(result.leaving)
+    unshown = result.to_confirm - len(result.leaving)
+    more = f"\n  and {unshown:,} more" if unshown else ""
+    return (
+        f"this import would deactivate {result.to_confirm:,} people, more than usual:\n  {shown}{more}\n"
+        f"Nothing was imported. If the file is right, run the command again with "
+        f"--confirm-deactivations {result.to_confirm}"
+    )
 
 
 @group.command("invite")

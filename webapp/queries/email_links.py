@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from webapp.db.results import changed_rows
 from webapp.identity.tokens import new_token, token_digest
 from webapp.models.email_links import EmailLink
 from webapp.models.people import User
@@ -38,9 +39,11 @@ def usable_email_link(session: Session, token: str, now: datetime) -> EmailLink 
 def use_email_link(session: Session, link: EmailLink, now: datetime) -> bool:
     """Mark this link, and any other open link of the person's, used. False if another request got there
     first: the UPDATE only matches an unused link, so a link works once even when sent twice at the same time."""
-    claimed = session.execute(
-        update(EmailLink).where(EmailLink.id == link.id, EmailLink.used_at.is_(None)).values(used_at=now)
-    ).rowcount
+    claimed = changed_rows(
+        session.execute(
+            update(EmailLink).where(EmailLink.id == link.id, EmailLink.used_at.is_(None)).values(used_at=now)
+        )
+    )
     close_open_links(session, link.user_id, now)
     return claimed == 1
 

@@ -16,9 +16,11 @@ from webapp.models.people import Department, User
 from webapp.models.sign_in_sessions import SignInSession
 from webapp.org.hierarchy import line_paths
 from webapp.org.hr_file import Person, RowProblem, read_hr_file
+from webapp.org.import_safety import Deactivations, needs_confirmation, refusal
 
 Report = Callable[[str, int, int], None]  # (stage, done, total)
 WRITE_BATCH = 5_000
+LEAVING_SHOWN = 20
 
 
 @dataclass
@@ -28,10 +30,13 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     deactivated: int = 0
+    refused: str | None = None  # a rule the whole file breaks (see org/import_safety)
+    to_confirm: int = 0  # how many would be deactivated, when that needs confirming first
+    leaving: list[str] = field(default_factory=list)  # a few of them, to show
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not (self.problems or self.refused or self.to_confirm)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -48,8 +53,22 @@ class ImportResult:
         )
 
 
-def import_hr_file(session: Session, data: bytes, *, full: bool = True, report: Report | None = None) -> ImportResult:
-    """Check `data` (CSV bytes) and apply it. The caller commits; on problems nothing has been written."""
+@dataclass(frozen=True)
+class Safeguards:
+    acting_id: int | None = None  # the admin running the import (a command has none)
+    share: float = 0.10  # deactivating more than this share of active people needs confirming
+    confirmed: int | None = None  # the number of deactivations the person confirmed
+
+
+def import_hr_file(
+    session: Session,
+    data: bytes,
+    *,
+    full: bool = True,
+    report: Report | None = None,
+    safeguards: Safeguards = Safeguards(),
+) -> ImportResult:
+    """Check `data` (CSV bytes) and apply it. The caller commits; if it is not ok, nothing has been written."""
     report = report or (lambda stage, done, total: None)
     existing = {row.id: row for row in session.execute(select(User.__table__))}
     by_staff = {row.staff_number: row for row in existing.values() if row.staff_number}
@@ -71,7 +90,21 @@ def import_hr_file(session: Session, data: bytes, *, full: bool = True, report: 
     problems = hr.problems or _email_clashes(hr.people, by_staff, by_email)
     if problems:
         return ImportResult(problems=problems)
-    return _apply(session, hr.people, existing, by_staff, by_email, full, report)
+    return _apply(session, hr.people, existing, by_staff, by_email, full, report, safeguards)
+
+
+def _stopped_by_safeguards(result: ImportResult, updates: list[dict], existing: dict, safeguards: Safeguards) -> bool:
+    leaving = frozenset(row["id"] for row in updates if row.get("active") is False and existing[row["id"]].active)
+    plan = Deactivations(
+        leaving=leaving,
+        active_people=sum(1 for row in existing.values() if row.active),
+        active_admins=frozenset(row.id for row in existing.values() if row.active and row.is_admin),
+    )
+    result.refused = refusal(plan, safeguards.acting_id)
+    if not result.refused and needs_confirmation(plan, safeguards.share, safeguards.confirmed):
+        result.to_confirm = len(leaving)
+        result.leaving = sorted(f"{existing[i].name} ({existing[i].staff_number})" for i in leaving)[:LEAVING_SHOWN]
+    return not result.ok
 
 
 def _staff_number(existing: dict, person_id: int | None) -> str | None:
@@ -97,7 +130,7 @@ def _email_clashes(people: list[Person], by_staff: dict, by_email: dict) -> list
     return problems
 
 
-def _apply(session, people, existing, by_staff, by_email, full, report) -> ImportResult:
+def _apply(session, people, existing, by_staff, by_email, full, report, safeguards) -> ImportResult:
     departments = _departments(session, {person.department for person in people})
     ids = _person_ids(session, people, by_staff, by_email)
     wanted = {
@@ -119,6 +152,8 @@ def _apply(session, people, existing, by_staff, by_email, full, report) -> Impor
     result = ImportResult()
     inserts, updates = _changes_to_people_in_file(wanted, existing, paths, result)
     updates += _changes_to_others(wanted, existing, paths, full, result)
+    if _stopped_by_safeguards(result, updates, existing, safeguards):
+        return result
     # Managers first: a new person's manager row must exist before the person (foreign key).
     inserts.sort(key=lambda values: paths[values["id"]].count("/"))
     steps = [(update(User), _emails_let_go(wanted, existing)), (insert(User), inserts), (update(User), updates)]

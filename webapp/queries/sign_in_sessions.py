@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from webapp.db.results import changed_rows
 from webapp.identity.tokens import new_token, token_digest
 from webapp.models.people import User
 from webapp.models.sign_in_sessions import SignInSession
@@ -66,7 +67,7 @@ def end_all_sign_in_sessions(session: Session, user_id: int, now: datetime, *, k
     statement = update(SignInSession).where(SignInSession.user_id == user_id, SignInSession.ended_at.is_(None))
     if keep_token:
         statement = statement.where(SignInSession.token_hash != token_digest(keep_token))
-    return session.execute(statement.values(ended_at=now)).rowcount
+    return changed_rows(session.execute(statement.values(ended_at=now)))
 
 
 def open_sign_in_sessions(session: Session, user_id: int, now: datetime) -> list[SignInSession]:

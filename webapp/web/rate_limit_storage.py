@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from webapp.db.clock import utcnow
 from webapp.db.dialects import upsert
+from webapp.db.results import changed_rows
 from webapp.extensions import db
 from webapp.models.rate_limits import RateLimitCounter
 
@@ -75,7 +76,7 @@ class DatabaseStorage(Storage):
 
     def reset(self) -> int | None:
         with db.engine.begin() as connection:
-            return connection.execute(delete(_counters)).rowcount
+            return changed_rows(connection.execute(delete(_counters)))
 
     def clear(self, key: str) -> None:
         with db.engine.begin() as connection:
