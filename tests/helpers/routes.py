@@ -56,6 +56,8 @@ PRIVATE = {
     "/admin/people/<int:person_id>/invite": "/admin/people/1/invite",
     "/admin/people/<int:person_id>/end-sessions": "/admin/people/1/end-sessions",
     "/admin/people/invitations": "/admin/people/invitations",
+    "/admin/audit-log": "/admin/audit-log",
+    "/admin/audit-log/download": "/admin/audit-log/download",
     "/account": "/account",
     "/account/password": "/account/password",
     "/account/sign-out-everywhere": "/account/sign-out-everywhere",

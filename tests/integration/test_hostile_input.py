@@ -26,7 +26,10 @@ FIELDS = [
     "notes", "comment", "manager", "file", "partial", "count_unconfirmed", "answer-regions", "answer-biggest",
     "answer-north", "answer-choice",
 ]  # fmt: skip
-PARAMETERS = ["page", "team", "department", "year", "scope", "status", "grade", "sort", "order", "next"]
+PARAMETERS = [
+    "page", "team", "department", "year", "scope", "status", "grade", "sort", "order", "next",
+    "event", "person", "from_date", "to_date",
+]  # fmt: skip
 PUBLIC_POST = [PUBLIC_RULES[rule] for rule in PUBLIC_FORMS]
 # Tables a refused request may still write: failed sign-ins are counted (the rate limit working) and audited,
 # and a page shown again with its errors is still a view of that lesson or exercise (its first opening is noted).

@@ -100,7 +100,8 @@ NAVIGATION = ["Courses", "My training record"]
             403,
             ["My team"],
         ),
-        ("dana", set(), set(), 200, 200, ["Organisation report", "Import people", "Authoring"]),  # an admin
+        # an admin
+        ("dana", set(), set(), 200, 200, ["Organisation report", "Import people", "Audit log", "Authoring"]),
         ("rae", set(), set(), 403, 200, ["Organisation report"]),  # the Home Office's reporting role
     ],
 )
@@ -115,6 +116,8 @@ def test_each_role_sees_only_what_it_should(client, org, who, team, line, sams_r
     assert client.get("/reports/organisation/download").status_code == org_page
     assert client.get("/admin/people/import").status_code == (200 if who == "dana" else 403)
     assert client.get(f"/admin/people/{org['sam'].id}/manager").status_code == (200 if who == "dana" else 403)
+    assert client.get("/admin/audit-log").status_code == (200 if who == "dana" else 403)
+    assert client.get("/admin/audit-log/download").status_code == (200 if who == "dana" else 403)
     shown = [link.text for link in get_page(client, "/courses").links(".govuk-service-navigation__list")]
     assert shown == NAVIGATION + navigation + ["Your account"]
 

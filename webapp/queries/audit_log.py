@@ -35,6 +35,7 @@ EVENTS = {
     "line_manager_changed": "Line manager changed",
     "learning_confirmed": "Outside learning confirmed",
     "learning_sent_back": "Outside learning sent back",
+    "person_erased": "Personal data erased",
 }
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from flask import url_for
 
 from webapp.models.people import User
-from webapp.web.permissions import can_author, can_see_reports, is_admin, manages_people
+from webapp.web.permissions import can_author, can_see_audit_log, can_see_reports, is_admin, manages_people
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,12 @@ SECTIONS = (
     Section("team.my_team", "My team", "team", manages_people),
     Section("reports.organisation", "Organisation report", "reports", can_see_reports),
     Section("admin.hr_import", "Import people", "admin", is_admin),
+    Section("admin.audit_log", "Audit log", "audit", can_see_audit_log),
     Section("authoring.overview", "Authoring", "authoring", can_author),
 )
-# A manager reads a report's record where the record blueprint serves it, from My team.
-SECTION_OF_ENDPOINT = {"record.person_record": "team"}
+# A manager reads a report's record where the record blueprint serves it, from My team;
+# the audit log is an admin page with a link of its own.
+SECTION_OF_ENDPOINT = {"record.person_record": "team", "admin.audit_log": "audit"}
 
 
 def navigation_items(user: User, endpoint: str | None) -> list[dict]:

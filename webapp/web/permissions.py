@@ -56,6 +56,11 @@ def can_report_on(user: User, department_id: int | None) -> bool:
     return can_see_reports(user) and department_id is not None and department_id == user.reports_on_department_id
 
 
+def can_see_audit_log(user: User) -> bool:
+    """Sign-ins and admin actions across the whole service, with people's addresses: admins only."""
+    return is_admin(user)
+
+
 def require(allowed: bool) -> None:
     if not allowed:
         abort(403)
