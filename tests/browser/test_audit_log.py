@@ -5,14 +5,12 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.browser import browser_sign_in
+from tests.helpers.browser import DESKTOP, PHONE, browser_sign_in
 from webapp.extensions import db
 from webapp.queries.audit_log import record_event
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 320, "height": 640}  # the narrowest WCAG's reflow asks for
 
 
 @pytest.fixture
