@@ -97,6 +97,8 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.WTF_CSRF_TIME_LIMIT = 8 * 3600
         self.SERVICE_NAME = "Data Day"
+        # Personal data of people HR deactivated is erased this long after (`flask people purge-expired`).
+        self.RETENTION_YEARS = int(os.environ.get("RETENTION_YEARS", "6"))
         # A full HR import that would deactivate more than this share of active people waits for confirmation.
         self.HR_DEACTIVATION_SHARE = float(os.environ.get("HR_DEACTIVATION_SHARE", "0.10"))
         # An HR file for a whole department: 510,000 rows is about 50 MB.

@@ -1,7 +1,5 @@
 """Start page, sign in and out."""
 
-from urllib.parse import urlsplit
-
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import TooManyRequests
@@ -14,6 +12,7 @@ from webapp.identity.passwords import password_matches
 from webapp.queries.people import can_use_password, find_user_by_email
 from webapp.web.audit import audit
 from webapp.web.errors import error_page
+from webapp.web.redirects import safe_next
 from webapp.web.sign_in import end_session, start_session
 
 
@@ -80,15 +79,3 @@ def sign_out():
     end_session()
     flash("You have signed out", "success")
     return redirect(url_for("auth.sign_in"))
-
-
-def safe_next(target: str | None) -> str:
-    """Follow only a path on this site. Browsers drop tabs and newlines from URLs and read '\\' as '/', so
-    '/%09/evil.example' would become '//evil.example': anything but printable ASCII is refused outright."""
-    default = url_for("learn.catalogue")
-    if not target or not all(0x21 <= ord(character) < 0x7F for character in target) or "\\" in target:
-        return default
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
-        return default
-    return target

@@ -3,6 +3,7 @@
 
 import hashlib
 import sys
+from datetime import timedelta
 
 import click
 from flask import current_app
@@ -13,8 +14,9 @@ from webapp.cli.progress import print_progress
 from webapp.db.clock import utcnow
 from webapp.extensions import db
 from webapp.models.people import Department, User
+from webapp.queries.erasure import erase_person, expired_people
 from webapp.queries.hr_import import ImportResult, Safeguards, import_hr_file
-from webapp.queries.people import find_user_by_email, people_to_invite
+from webapp.queries.people import find_user_by_email, other_active_admins, people_to_invite
 from webapp.web.account_emails import INVITE_AGAIN_AFTER, send_invitation
 from webapp.web.audit import audit
 
@@ -88,6 +90,39 @@ def invite_command(emails: tuple[str, ...], everyone: bool) -> None:
     click.echo(f"Invitations sent: {sent:,}" + (f"; could not send {failed:,} (see the log)" if failed else ""))
     if failed:
         sys.exit(1)
+
+
+@group.command("purge-expired")
+def purge_expired_command() -> None:
+    """Erase the personal data of people deactivated longer ago than RETENTION_YEARS. Safe to run daily."""
+    years = current_app.config["RETENTION_YEARS"]
+    ids = expired_people(db.session, utcnow(), retention=timedelta(days=365 * years + years // 4))
+    for person_id in ids:
+        erase_person(db.session, db.session.get(User, person_id), utcnow(), reason=f"retention: {years} years")
+        db.session.commit()  # one person at a time: a stop part-way leaves every finished erasure done
+        db.session.expunge_all()
+    click.echo(f"Erased {len(ids):,} people deactivated more than {years} years ago")
+
+
+@group.command("erase")
+@click.argument("staff_number", required=False)
+@click.option("--email", help="For someone with no staff number (they registered and HR never sent them).")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def erase_command(staff_number: str | None, email: str | None, yes: bool) -> None:
+    """Erase one person's personal data (an erasure request). Their minutes stay, anonymous, in reports."""
+    if bool(staff_number) == bool(email):
+        raise click.UsageError("give a staff number or --email")
+    column, value = (User.staff_number, staff_number) if staff_number else (User.email, (email or "").strip().lower())
+    person = db.session.scalar(select(User).where(column == value))
+    if person is None:
+        raise click.ClickException(f"no one has the {'staff number' if staff_number else 'email address'} {value}")
+    if person.is_admin and person.active and not other_active_admins(db.session, person.id):
+        raise click.ClickException(f"{person.email} is the only active admin: make someone else an admin first")
+    if not yes:
+        click.confirm(f"Erase {person.name} ({person.email})? This cannot be undone", abort=True)
+    erase_person(db.session, person, utcnow(), reason="erasure request")
+    db.session.commit()
+    click.echo(f"Erased person {person.id}: their minutes stay in reports, anonymous")
 
 
 @group.command("reporting")

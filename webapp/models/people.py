@@ -53,6 +53,9 @@ class User(UserMixin, db.Model):
     # Set when the person follows an emailed link or signs in through single sign-on: until then no password works.
     email_confirmed_at: Mapped[datetime | None]
     invited_at: Mapped[datetime | None]
+    # When HR deactivated them (the retention period runs from here), and when their personal data was erased.
+    deactivated_at: Mapped[datetime | None]
+    erased_at: Mapped[datetime | None]
     # The identity provider's "sub" for this person, once they have signed in through it.
     sso_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
 

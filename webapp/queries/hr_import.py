@@ -154,6 +154,7 @@ def _apply(session, people, existing, by_staff, by_email, full, report, safeguar
     updates += _changes_to_others(wanted, existing, paths, full, result)
     if _stopped_by_safeguards(result, updates, existing, safeguards):
         return result
+    _note_when_people_leave(inserts, updates, existing)
     # Managers first: a new person's manager row must exist before the person (foreign key).
     inserts.sort(key=lambda values: paths[values["id"]].count("/"))
     steps = [(update(User), _emails_let_go(wanted, existing)), (insert(User), inserts), (update(User), updates)]
@@ -212,6 +213,16 @@ def _changes_to_people_in_file(wanted, existing, paths, result) -> tuple[list[di
         if changed or row.line_path != paths[person_id]:
             updates.append({**values, "id": person_id, "line_path": paths[person_id]})
     return inserts, updates
+
+
+def _note_when_people_leave(inserts: list[dict], updates: list[dict], existing: dict) -> None:
+    """The retention period (`flask people purge-expired`) runs from the day someone is deactivated."""
+    now = utcnow()
+    for values in inserts:
+        values["deactivated_at"] = None if values["active"] else now
+    for values in updates:
+        if "active" in values and values["active"] != existing[values["id"]].active:
+            values["deactivated_at"] = None if values["active"] else now
 
 
 def _changes_to_others(wanted, existing, paths, full, result) -> list[dict]:

@@ -66,12 +66,14 @@ def _invitable(now: datetime, again_after: timedelta):
     )
 
 
-def people_to_invite(
-    session: Session, now: datetime, *, again_after: timedelta, limit: int | None = None
-) -> list[int]:
+def people_to_invite(session: Session, now: datetime, *, again_after: timedelta, limit: int | None = None) -> list[int]:
     """Their ids: a whole department's worth loads as numbers, then a person at a time."""
     return list(session.scalars(select(User.id).where(*_invitable(now, again_after)).order_by(User.id).limit(limit)))
 
 
 def count_people_to_invite(session: Session, now: datetime, *, again_after: timedelta) -> int:
     return session.scalar(select(func.count()).where(*_invitable(now, again_after))) or 0
+
+
+def other_active_admins(session: Session, person_id: int) -> int:
+    return session.scalar(select(func.count()).where(User.is_admin, User.active, User.id != person_id)) or 0
