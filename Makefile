@@ -30,6 +30,12 @@ $(ASSETS)/.built: package.json package-lock.json
 
 assets: $(ASSETS)/.built
 
+# The real OpenID provider (npm oidc-provider) the single sign-on tests start: tests/peers/oidc.
+OIDC_PEER := tests/peers/oidc
+$(OIDC_PEER)/node_modules/.installed: $(OIDC_PEER)/package.json $(OIDC_PEER)/package-lock.json
+	npm ci --prefix $(OIDC_PEER) --no-audit --no-fund --loglevel=error
+	touch $@
+
 system-deps:
 	bash scripts/install-system-deps.sh
 
@@ -46,7 +52,7 @@ check: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/pytest -q tests/unit
 
-test: $(VENV)/.installed-test assets system-deps
+test: $(VENV)/.installed-test assets system-deps $(OIDC_PEER)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

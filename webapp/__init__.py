@@ -56,10 +56,12 @@ def register_blueprints(app: "Flask") -> None:
     from webapp.learn import bp as learn_bp
     from webapp.record import bp as record_bp
     from webapp.reports import bp as reports_bp
+    from webapp.sso import bp as sso_bp
     from webapp.team import bp as team_bp
 
     for blueprint in (
         auth_bp,
+        sso_bp,
         learn_bp,
         exercises_bp,
         record_bp,
