@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from webapp.identity.sso_claims import BY_STAFF_NUMBER, Claimant
 from webapp.identity.sso_refusals import DEACTIVATED, LINKED_TO_SOMEONE_ELSE, NOT_IN_HR, Refusal
 from webapp.models.people import User
-from webapp.queries.people import find_user_by_email
+from webapp.queries.people import find_user_by_email, register_person
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,6 @@ def _new_person(session: Session, claimant: Claimant, now: datetime) -> User | N
     email = claimant.verified_email
     if not claimant.may_have_account or email is None or find_user_by_email(session, email) is not None:
         return None
-    user = User(email=email, name=claimant.name, staff_number=claimant.staff_number, email_confirmed_at=now)
-    session.add(user)
-    session.flush()
-    user.line_path = f"/{user.id}/"  # no manager yet: the top of their own line, as create_user does
+    user = register_person(session, email, claimant.name)
+    user.staff_number, user.email_confirmed_at = claimant.staff_number, now
     return user
