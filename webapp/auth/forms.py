@@ -23,6 +23,18 @@ def work_email(label: str = "Work email address") -> EmailField:
     )
 
 
+def typed_password(label: str, missing: str) -> PasswordField:
+    """A password someone already has: no rules but a length a hash is worth spending on."""
+    return PasswordField(
+        label,
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message=missing),
+            Length(max=MAX_PASSWORD, message=f"Password must be {MAX_PASSWORD} characters or fewer"),
+        ],
+    )
+
+
 class SignInForm(GovForm):
     email = EmailField(
         "Email address",
@@ -32,14 +44,7 @@ class SignInForm(GovForm):
             Length(max=254, message="Email address must be 254 characters or fewer"),
         ],
     )
-    password = PasswordField(
-        "Password",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter your password"),
-            Length(max=MAX_PASSWORD, message=f"Password must be {MAX_PASSWORD} characters or fewer"),
-        ],
-    )
+    password = typed_password("Password", "Enter your password")
     remember = BooleanField("Keep me signed in on this device for 14 days", widget=GovCheckboxInput())
     submit = SubmitField("Sign in", widget=GovSubmitInput())
 
@@ -106,12 +111,9 @@ class ChoosePasswordForm(GovForm):
 
 
 class ChangePasswordForm(ChoosePasswordForm):
-    current = PasswordField(
-        "Current password",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter your current password"),
-            Length(max=MAX_PASSWORD, message=f"Password must be {MAX_PASSWORD} characters or fewer"),
-        ],
-    )
+    current = typed_password("Current password", "Enter your current password")
     submit = SubmitField("Change password", widget=GovSubmitInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._fields.move_to_end("current", last=False)  # first on the page, so first in the error summary
