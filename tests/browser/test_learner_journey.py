@@ -1,4 +1,5 @@
-"""A learner signs in, completes a lesson, logs outside learning, and sees their record change."""
+"""A learner signs in, completes a lesson, logs outside learning, and sees their record change; a change to
+learning their manager confirmed waits for the manager, and the entry keeps its history."""
 
 import re
 
@@ -7,6 +8,9 @@ from playwright.sync_api import expect
 
 from tests.helpers.accounts import make_user
 from tests.helpers.browser import browser_sign_in
+from tests.helpers.rows import make_outside_learning
+from webapp.extensions import db
+from webapp.queries.reviews import review
 
 pytestmark = pytest.mark.browser
 
@@ -103,3 +107,27 @@ def test_other_pages_pass_accessibility_checks(page, live_server, axe):
     page.goto(f"{live_server}/no-such-page")
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     axe.check(page)
+
+
+def test_a_change_to_confirmed_learning_waits_for_the_manager_and_is_kept_in_its_history(
+    page, live_server, axe, foreign_requests
+):
+    learner, manager = make_user("Sam Jones"), make_user("Alex Smith")
+    entry = make_outside_learning(learner, title="Stats webinar", minutes=60)
+    review(db.session, entry, manager, confirm=True)
+    db.session.commit()
+    browser_sign_in(page, live_server, learner)
+    page.goto(f"{live_server}/my-training-record")
+    page.get_by_role("link", name="Change Stats webinar").click()
+    expect(page.locator("#confirmed-note")).to_contain_text("Your manager confirmed 1 hour for this.")
+    page.get_by_label("How long did it take, in minutes?").fill("480")
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.locator("#progress-summary")).to_have_text("1 hour of 7 hours")
+    expect(page.get_by_text("1 hour counts until your manager reviews the change")).to_be_visible()
+    axe.check(page)
+    page.get_by_role("link", name="Change Stats webinar").click()
+    expect(page.locator(".app-history > li")).to_have_count(2)
+    expect(page.locator(".app-history > li").first).to_contain_text("Time changed from 1 hour to 8 hours")
+    axe.check_widths(page)
+    assert foreign_requests == []

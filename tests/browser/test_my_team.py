@@ -1,12 +1,18 @@
-"""A line manager uses My team: their line, a filter, the chart's table, a report's record, confirming learning."""
+"""A line manager uses My team: their line, a filter, the chart's table, a report's record, confirming learning,
+and a change to learning they confirmed, with its history."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.helpers.browser import browser_sign_in
 from tests.helpers.rows import course_items, make_completion, make_outside_learning
+from webapp.extensions import db
+from webapp.queries.outside_learning import save_entry
+from webapp.queries.reviews import review
+from webapp.web.years import current_training_year
 
 pytestmark = pytest.mark.browser
 
@@ -55,3 +61,29 @@ def test_a_manager_sees_their_line_filters_it_and_confirms_learning(page, live_s
     expect(page.get_by_text("You confirmed Power BI basics")).to_be_visible()
     expect(page.get_by_text("Nothing is waiting for you to confirm.")).to_be_visible()
     assert foreign_requests == []
+
+
+def test_a_manager_reviews_a_change_to_confirmed_learning_with_its_history(page, live_server, axe, org):
+    """Alex confirmed Sam's hour of learning; Sam changed it to 8 hours. An entry from last year is out of reach."""
+    entry = make_outside_learning(org["sam"], title="Stats webinar", minutes=60)
+    review(db.session, entry, org["alex"], confirm=True)
+    save_entry(
+        db.session, entry, {"title": "Stats webinar", "provider": "ONS", "learned_on": entry.learned_on, "minutes": 480}
+    )
+    db.session.commit()
+    old = make_outside_learning(org["sam"], title="Old webinar", on=current_training_year().starts - timedelta(days=1))
+
+    browser_sign_in(page, live_server, org["alex"])
+    page.goto(f"{live_server}/my-team/outside-learning")
+    expect(page.locator(".app-changes li")).to_have_text(["Time changed from 1 hour to 8 hours"])
+    page.get_by_text("History of Stats webinar").click()
+    expect(page.locator(".app-history > li")).to_have_count(2)
+    axe.check_widths(page)
+
+    page.get_by_role("link", name="Send back Stats webinar for Sam Jones").click()
+    expect(page.get_by_role("heading", name="History of this entry")).to_be_visible()
+    axe.check_widths(page)
+
+    page.goto(f"{live_server}/my-team/outside-learning/{old.id}/send-back")
+    expect(page.get_by_role("heading", name="You cannot review learning from an earlier training year")).to_be_visible()
+    axe.check_widths(page)

@@ -63,8 +63,13 @@ def test_an_entry_can_be_changed_and_removed_by_its_owner(client):
     confirm = get_page(client, delete)
     assert confirm.heading() == "Are you sure you want to remove ‘Longer webinar’ from your record?"
     assert post_form(client, delete, token_from=delete).status_code == 302
-    assert db.session.get(OutsideLearning, entry.id) is None
-    assert get_page(client, "/my-training-record").text_of("#progress-summary") == "0 minutes of 7 hours"
+    db.session.expire_all()
+    removed = db.session.get(OutsideLearning, entry.id)  # kept, as every removed entry is, and marked removed
+    assert removed.deleted_at is not None and removed.deleted_by_id == user.id
+    record = get_page(client, "/my-training-record")
+    assert record.text_of("#progress-summary") == "0 minutes of 7 hours"
+    assert not record.has_table("Learning recorded")
+    assert client.get(edit).status_code == 404
 
 
 @pytest.mark.parametrize("action", ["edit", "delete"])

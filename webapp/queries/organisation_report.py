@@ -5,15 +5,16 @@ Figures are for groups; any group under the suppression threshold is hidden (see
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, true
 from sqlalchemy.orm import Session
 
 from webapp.db.dialects import month_of
 from webapp.models.completions import MonthTotal
-from webapp.models.outside_learning import CONFIRMED, UNCONFIRMED, OutsideLearning
+from webapp.models.outside_learning import OutsideLearning
 from webapp.models.people import Department, User
 from webapp.org.grades import grade_rank
 from webapp.org.suppression import MIN_GROUP, Group, suppress
+from webapp.queries.outside_learning import KEPT, confirmed_part, minutes_that_count, unconfirmed_part
 from webapp.queries.people_progress import people_progress
 from webapp.training.requirement import MET, NOT_STARTED
 from webapp.training.years import TrainingYear
@@ -60,19 +61,20 @@ def monthly_minutes(session: Session, year: TrainingYear, department_id: int | N
 
     Lessons and exercises count by the department the person was in when they completed them
     (kept in training_months as each completion is recorded); outside learning by their department now.
+    Outside learning counts by the one rule, except that unconfirmed learning is shown as logged whatever
+    a department decided about counting it toward its people's requirement.
     """
     dialect = session.get_bind().dialect
     month = month_of(OutsideLearning.learned_on, dialect)
     completed = select(MonthTotal.month, func.sum(MonthTotal.minutes)).where(MonthTotal.training_year == year.label)
-    logged = select(month, func.sum(OutsideLearning.minutes)).where(
-        OutsideLearning.learned_on.between(year.starts, year.ends),
-        OutsideLearning.status.in_((CONFIRMED, UNCONFIRMED)),
-    )
+    counted = minutes_that_count(confirmed_part(), unconfirmed_part(), true())
+    logged = select(month, func.sum(counted)).where(OutsideLearning.learned_on.between(year.starts, year.ends), KEPT)
     if department_id:
         completed = completed.where(MonthTotal.department_key == department_id)
         logged = logged.where(OutsideLearning.user_id.in_(select(User.id).where(User.department_id == department_id)))
     totals: dict[str, int] = {}
-    for query in (completed.group_by(MonthTotal.month), logged.group_by(month)):
+    # A month of only learning sent back counts nothing and is left out, as a month with no learning is.
+    for query in (completed.group_by(MonthTotal.month), logged.group_by(month).having(func.sum(counted) > 0)):
         for when, minutes in session.execute(query):
             totals[when] = totals.get(when, 0) + int(minutes)
     return sorted(totals.items())

@@ -4,8 +4,9 @@ The same expressions serve a person's own record, a manager's team and the organ
 so all three count minutes the same way:
 - completions of lessons and exercises count in the training year they were credited to (read from
   each person's maintained total for the year, not added up from millions of rows);
-- outside learning counts when confirmed, or while unconfirmed if the person's department says so;
-  learning sent back by a manager does not count until it is changed;
+- outside learning counts by the one rule in webapp.queries.outside_learning: when confirmed (a change waiting
+  for review counts no more than was confirmed), or while unconfirmed if the person's department says so;
+  learning sent back or removed does not count;
 - a person's requirement is the full requirement times their FTE, rounded to the nearest minute.
 """
 
@@ -13,9 +14,10 @@ from sqlalchemy import Integer, Select, and_, case, func, literal, or_, select, 
 from sqlalchemy.sql import ColumnElement
 
 from webapp.models.completions import TrainingTotal
-from webapp.models.outside_learning import CONFIRMED, UNCONFIRMED, OutsideLearning
+from webapp.models.outside_learning import OutsideLearning
 from webapp.models.people import Department, User
 from webapp.org.hierarchy import line_bounds
+from webapp.queries.outside_learning import KEPT, confirmed_part, minutes_that_count, unconfirmed_part
 from webapp.training.requirement import IN_PROGRESS, MET, NOT_STARTED, required_minutes
 from webapp.training.years import TrainingYear
 
@@ -37,20 +39,18 @@ def people_progress(
     """One row per person matching `people` (active ones, unless told): minutes, requirement, status, last activity."""
     chosen = [*([User.active] if active_only else []), *people]
 
-    def outside_sum(status: str):
-        return func.sum(case((OutsideLearning.status == status, OutsideLearning.minutes), else_=0))
-
     # Written as plain joins, not a CTE: PostgreSQL would materialise a CTE of everyone chosen (510,000 rows
     # for the whole service) before joining it; joins let it pick hash joins or index lookups by size.
     outside = (
         select(
             OutsideLearning.user_id,
-            outside_sum(CONFIRMED).label("confirmed"),
-            outside_sum(UNCONFIRMED).label("unconfirmed"),
+            func.sum(confirmed_part()).label("confirmed"),
+            func.sum(unconfirmed_part()).label("unconfirmed"),
             func.max(OutsideLearning.learned_on).label("last"),
         )
         .where(
             OutsideLearning.learned_on.between(year.starts, year.ends),
+            KEPT,
             # For a team, add up only its people's entries; for everyone, the outer join already discards the rest.
             *([OutsideLearning.user_id.in_(select(User.id).where(*chosen).correlate(None))] if people else []),
         )
@@ -61,7 +61,7 @@ def people_progress(
     confirmed = func.coalesce(outside.c.confirmed, 0)
     unconfirmed = func.coalesce(outside.c.unconfirmed, 0)
     counts_unconfirmed = func.coalesce(Department.count_unconfirmed, true())
-    counted = learning + confirmed + case((counts_unconfirmed, unconfirmed), else_=0)
+    counted = learning + minutes_that_count(confirmed, unconfirmed, counts_unconfirmed)
     needed = required_minutes(literal(required, Integer), User.fte)
     status = case((counted >= needed, MET), (counted > 0, IN_PROGRESS), else_=NOT_STARTED)
     this_year = and_(TrainingTotal.user_id == User.id, TrainingTotal.training_year == year.label)

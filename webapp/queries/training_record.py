@@ -11,6 +11,7 @@ from webapp.models.completions import Completion
 from webapp.models.content import Course, CourseItem
 from webapp.models.outside_learning import OutsideLearning
 from webapp.models.people import User
+from webapp.queries.outside_learning import KEPT, confirmed_part
 from webapp.queries.people_progress import people_progress
 from webapp.training.requirement import FTE_SCALE, Progress
 from webapp.training.years import TrainingYear, YearStart, training_year, year_containing
@@ -30,6 +31,12 @@ class Entry:
     outside_id: int | None = None
     status: str | None = None  # outside learning's review: unconfirmed, confirmed or returned
     comment: str | None = None  # the manager's, when they sent it back
+    # While a change to confirmed learning waits for the manager: the minutes that still count meanwhile.
+    counts_while_waiting: int | None = None
+
+    @property
+    def change_waiting(self) -> bool:
+        return self.counts_while_waiting is not None
 
 
 @dataclass(frozen=True)
@@ -78,13 +85,24 @@ def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[
         .where(Completion.user_id == user_id, Completion.training_year == year.label)
     )
     entries = [Entry(uk_date(at), kind, title, course, minutes) for at, minutes, kind, title, course in completions]
-    outside = session.scalars(
-        select(OutsideLearning).where(
-            OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends)
+    outside = session.execute(
+        select(OutsideLearning, confirmed_part()).where(
+            OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends), KEPT
         )
     )
     entries += [
-        Entry(o.learned_on, OUTSIDE, o.title, o.provider, o.minutes, o.id, o.status, o.review_comment) for o in outside
+        Entry(
+            o.learned_on,
+            OUTSIDE,
+            o.title,
+            o.provider,
+            o.minutes,
+            o.id,
+            o.status,
+            o.review_comment,
+            counted if o.change_waiting else None,
+        )
+        for o, counted in outside
     ]
     return sorted(entries, key=lambda entry: (entry.on, entry.title), reverse=True)
 
@@ -92,6 +110,6 @@ def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[
 def years_with_activity(session: Session, user_id: int, start: YearStart, current: TrainingYear) -> list[TrainingYear]:
     """Earlier training years in which the person has anything recorded, newest first."""
     labels = set(session.scalars(select(Completion.training_year).where(Completion.user_id == user_id).distinct()))
-    days = session.scalars(select(OutsideLearning.learned_on).where(OutsideLearning.user_id == user_id))
+    days = session.scalars(select(OutsideLearning.learned_on).where(OutsideLearning.user_id == user_id, KEPT))
     labels |= {year_containing(day, start).label for day in days}
     return [training_year(label, start) for label in sorted(labels, reverse=True) if label < current.label]

@@ -7,13 +7,14 @@ from webapp.db.clock import uk_today
 from webapp.extensions import db
 from webapp.models.outside_learning import OutsideLearning
 from webapp.models.people import User
-from webapp.queries.outside_learning import own_entry, save_entry
+from webapp.queries.outside_learning import delete_entry, entry_history, last_confirmed_minutes, own_entry, save_entry
 from webapp.queries.training_record import entries_in_year, year_progress, years_with_activity
 from webapp.record import bp
 from webapp.record.forms import OutsideLearningForm
+from webapp.record.pages import history_items, review_label
 from webapp.web.csv_export import csv_response
 from webapp.web.form_fields import error_list
-from webapp.web.labels import ENTRY_KINDS, REVIEW_LABELS
+from webapp.web.labels import ENTRY_KINDS
 from webapp.web.permissions import can_view_record, require
 from webapp.web.years import current_training_year, selected_year
 
@@ -34,6 +35,7 @@ def record_context(person, year) -> dict:
         "totals": year_progress(db.session, person, year, current_app.config["REQUIRED_MINUTES"]),
         "entries": entries_in_year(db.session, person.id, year),
         "earlier_years": years_with_activity(db.session, person.id, current_app.config["YEAR_START"], current),
+        "review_label": review_label,
     }
 
 
@@ -50,10 +52,7 @@ def person_record(person_id: int):
 def download_record():
     year = selected_year()
     entries = entries_in_year(db.session, current_user.id, year)
-    rows = (
-        [e.on.isoformat(), ENTRY_KINDS[e.kind], e.title, e.source, e.minutes, REVIEW_LABELS.get(e.status, "")]
-        for e in entries
-    )
+    rows = ([e.on.isoformat(), ENTRY_KINDS[e.kind], e.title, e.source, e.minutes, review_label(e)] for e in entries)
     header = ["Date", "Type", "Title", "Course or provider", "Minutes", "Manager's review"]
     return csv_response(f"data-day-training-record-{year.label}.csv", header, rows)
 
@@ -88,15 +87,23 @@ def edit_outside_learning(entry_id: int):
         db.session.commit()
         flash(f"{entry.title} updated", "success")
         return redirect(url_for("record.my_record"))
-    return render_template("record/outside-learning.html", form=form, errors=error_list(form), entry=entry)
+    return render_template(
+        "record/outside-learning.html",
+        form=form,
+        errors=error_list(form),
+        entry=entry,
+        confirmed_minutes=last_confirmed_minutes(entry),
+        history=history_items(entry_history(db.session, entry.id)),
+    )
 
 
 @bp.route("/outside-learning/<int:entry_id>/delete", methods=["GET", "POST"])
 def delete_outside_learning(entry_id: int):
     entry = _own_current_entry(entry_id)
     if request.method == "POST":
-        db.session.delete(entry)
+        delete_entry(db.session, entry, current_user.id)
         db.session.commit()
         flash(f"{entry.title} removed from your training record", "success")
         return redirect(url_for("record.my_record"))
-    return render_template("record/delete-outside-learning.html", entry=entry)
+    confirmed = last_confirmed_minutes(entry)
+    return render_template("record/delete-outside-learning.html", entry=entry, confirmed_minutes=confirmed)

@@ -1,16 +1,27 @@
 """My team: a line manager's view of their reports' training, their records, and outside learning to confirm."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from webapp.extensions import db
+from webapp.models.outside_learning import OutsideLearning
 from webapp.models.people import User
 from webapp.org.grades import GRADES
 from webapp.queries.my_team import all_team_rows, team_leads, team_report
-from webapp.queries.reviews import review, reviewable_entry, waiting_for_review
+from webapp.queries.outside_learning import histories
+from webapp.queries.reviews import (
+    removed_after_confirming,
+    review,
+    reviewable_entry,
+    waiting_for_review,
+    why_not_reviewable,
+)
 from webapp.team import bp
 from webapp.team.forms import ReturnForm, filters_from
 from webapp.team.pages import CSV_HEADER, my_team_page, team_csv_lines
+from webapp.team.review_pages import refusal, review_page
+from webapp.training.years import year_containing
+from webapp.web.audit import audit
 from webapp.web.csv_export import csv_response
 from webapp.web.form_fields import error_list
 from webapp.web.years import current_training_year, recent_years, selected_year
@@ -40,22 +51,31 @@ def download_team():
 @bp.get("/my-team/outside-learning")
 def outside_learning():
     year = current_training_year()
-    return render_template(
-        "team/outside-learning.html", year=year, entries=waiting_for_review(db.session, current_user, year)
-    )
+    waiting = waiting_for_review(db.session, current_user, year)
+    removed = removed_after_confirming(db.session, current_user, year)
+    history = histories(db.session, [entry.id for entry, _ in waiting + removed])
+    return render_template("team/outside-learning.html", page=review_page(year, waiting, removed, history))
 
 
-def _entry_or_403(entry_id: int):
+def _entry_to_review(entry_id: int) -> tuple[OutsideLearning, User]:
+    """The entry and its owner; 403 if it is not a direct report's, a page saying why if it cannot be reviewed."""
     entry = reviewable_entry(db.session, current_user, entry_id)
     if entry is None:
         abort(403)
-    return entry
+    person = db.session.get_one(User, entry.user_id)
+    reason = why_not_reviewable(entry, current_training_year(), request.form.get("seen"))
+    if reason:
+        entry_year = year_containing(entry.learned_on, current_app.config["YEAR_START"])
+        page = render_template("team/cannot-review.html", refusal=refusal(reason, entry, person, entry_year))
+        abort(make_response(page, 409))
+    return entry, person
 
 
 @bp.post("/my-team/outside-learning/<int:entry_id>/confirm")
 def confirm_outside_learning(entry_id: int):
-    entry = _entry_or_403(entry_id)
-    review(entry, current_user, confirm=True)
+    entry, person = _entry_to_review(entry_id)
+    review(db.session, entry, current_user, confirm=True)
+    audit("learning_confirmed", subject=person, entry=entry.id, minutes=entry.minutes)
     db.session.commit()
     flash(f"You confirmed {entry.title}", "success")
     return redirect(url_for("team.outside_learning"))
@@ -63,12 +83,13 @@ def confirm_outside_learning(entry_id: int):
 
 @bp.route("/my-team/outside-learning/<int:entry_id>/send-back", methods=["GET", "POST"])
 def send_back_outside_learning(entry_id: int):
-    entry = _entry_or_403(entry_id)
+    entry, person = _entry_to_review(entry_id)
     form = ReturnForm()
     if form.validate_on_submit():
-        review(entry, current_user, confirm=False, comment=form.comment.data)
+        review(db.session, entry, current_user, confirm=False, comment=form.comment.data)
+        audit("learning_sent_back", subject=person, entry=entry.id, minutes=entry.minutes)
         db.session.commit()
         flash(f"You sent back {entry.title}", "success")
         return redirect(url_for("team.outside_learning"))
-    person = db.session.get(User, entry.user_id)
-    return render_template("team/send-back.html", entry=entry, person=person, form=form, errors=error_list(form))
+    page = review_page(current_training_year(), [(entry, person)], [], histories(db.session, [entry.id]))
+    return render_template("team/send-back.html", row=page.waiting[0], form=form, errors=error_list(form))
