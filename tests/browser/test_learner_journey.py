@@ -89,7 +89,7 @@ def test_logging_outside_learning_with_a_mistake_then_fixing_it(page, live_serve
 def test_other_pages_pass_accessibility_checks(page, live_server, axe):
     page.goto(f"{live_server}/register")
     axe.check(page)
-    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("button", name="Continue").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe.check(page)
     page.goto(f"{live_server}/accessibility")

@@ -199,12 +199,13 @@ def test_every_audit_address_answers_only_get_and_head(app, client, dana, histor
 
 
 def test_the_database_refuses_to_change_an_entry(org, history):
-    """The trigger from the migrations, on SQLite and PostgreSQL alike: for the app and for anyone with its login."""
+    """The trigger from the migrations, on SQLite and PostgreSQL alike: for the app and for anyone with its login.
+    (Only erasure's redaction, emptying who was involved, gets through: test_erasure.py.)"""
     [first] = db.session.scalars(select(AuditEvent).where(AuditEvent.event == "role_granted"))
     changes = [
         update(AuditEvent).values(event="signed_out"),
-        update(AuditEvent).where(AuditEvent.id == first.id).values(actor_email=None),
-        text("UPDATE audit_events SET details = '' WHERE id = :id").bindparams(id=first.id),
+        update(AuditEvent).where(AuditEvent.id == first.id).values(actor_email="someone.else@example.gov.uk"),
+        text("UPDATE audit_events SET details = 'edited' WHERE id = :id").bindparams(id=first.id),
     ]
     for change in changes:
         with pytest.raises(DBAPIError, match="the audit log is append-only"):

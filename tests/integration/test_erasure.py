@@ -1,6 +1,7 @@
 """Retention and erasure: personal data goes (name, email, staff number, sign-in details, what they typed,
 their address in the audit log), anonymous minutes stay, and reports read the same before and after."""
 
+import json
 from datetime import timedelta
 
 from sqlalchemy import select, text
@@ -13,6 +14,7 @@ from webapp.extensions import db
 from webapp.models import AuditEvent, User
 from webapp.queries.audit_log import record_event
 from webapp.queries.organisation_report import monthly_minutes, org_report
+from webapp.queries.outside_learning import FIELDS, save_entry
 from webapp.training.years import year_containing
 
 
@@ -34,15 +36,18 @@ def personal_traces(person_id: int, *words: str) -> list[str]:
     for table in db.metadata.sorted_tables:
         for row in db.session.execute(select(table)):
             for value in row:
-                if isinstance(value, str) and any(word.lower() in value.lower() for word in words):
-                    found.append(f"{table.name}: {value}")
+                text_value = json.dumps(value) if isinstance(value, dict | list) else value  # JSON columns too
+                if isinstance(text_value, str) and any(word.lower() in text_value.lower() for word in words):
+                    found.append(f"{table.name}: {text_value}")
     return found
 
 
 def test_purge_erases_people_gone_longer_than_the_retention_period_and_reports_do_not_change(app, runner, org):
     sam, mo = org["sam"], org["mo"]
     make_completion(sam, course_item("rows-and-columns"))
-    make_outside_learning(sam, title="Sam Jones's data course at Leeds", minutes=90)
+    entry = make_outside_learning(sam, title="Sam Jones's data course at Leeds", minutes=90)
+    changed = {field: getattr(entry, field) for field in FIELDS} | {"notes": "In Leeds, with my team"}
+    save_entry(db.session, entry, changed)  # the entry's history keeps the words too
     sam = db.session.get(User, sam.id)
     record_event(db.session, "sign_in_failed", subject=sam, address="198.51.100.7")
     db.session.commit()

@@ -11,14 +11,17 @@ from tests.helpers.organisation import hr_file, hr_row
 from webapp.db.clock import utcnow
 from webapp.extensions import db
 from webapp.models import AuditEvent, SignInSession, User
-from webapp.queries.hr_import import import_hr_file
+from webapp.queries.hr_import import Safeguards, import_hr_file
 from webapp.queries.people import find_user_by_email
 
 IMPORTED = ["pat", "alex", "sam"]
 
 
-def import_people(*keys: str) -> None:
-    import_hr_file(db.session, hr_file(*(hr_row(key) for key in keys)))
+def import_people(*keys: str, leaving: int | None = None) -> None:
+    result = import_hr_file(
+        db.session, hr_file(*(hr_row(key) for key in keys)), safeguards=Safeguards(confirmed=leaving)
+    )
+    assert result.ok, result
     db.session.commit()
 
 
@@ -118,7 +121,7 @@ def test_a_full_import_that_deactivates_someone_signs_them_out_at_once(client):
     db.session.commit()
     sign_in(client, sam, password="quiet river lantern basket")
     assert client.get("/my-training-record").status_code == 200
-    import_people("pat", "alex")
+    import_people("pat", "alex", leaving=1)
     assert client.get("/my-training-record").status_code == 302
     assert db.session.scalars(select(SignInSession.ended_at)).one() is not None
 

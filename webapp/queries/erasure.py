@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from webapp.models.audit_log import AuditEvent
 from webapp.models.completions import ExerciseAttempt
 from webapp.models.email_links import EmailLink
-from webapp.models.outside_learning import OutsideLearning
+from webapp.models.outside_learning import OutsideLearning, OutsideLearningEvent
 from webapp.models.people import User
 from webapp.models.sign_in_sessions import SignInSession
 from webapp.queries.audit_log import record_event
@@ -36,6 +36,12 @@ def erase_person(session: Session, user: User, now: datetime, *, reason: str) ->
         update(OutsideLearning)
         .where(OutsideLearning.user_id == user.id)
         .values(title="Outside learning", provider="", link=None, notes=None, review_comment=None)
+    )
+    entries = select(OutsideLearning.id).where(OutsideLearning.user_id == user.id).scalar_subquery()
+    session.execute(
+        update(OutsideLearningEvent)
+        .where(OutsideLearningEvent.entry_id.in_(entries))
+        .values(changes=None, comment=None)
     )
     session.execute(update(ExerciseAttempt).where(ExerciseAttempt.user_id == user.id).values(answer=""))
     session.execute(delete(SignInSession).where(SignInSession.user_id == user.id))
