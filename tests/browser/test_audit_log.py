@@ -12,7 +12,6 @@ from webapp.queries.audit_log import record_event
 pytestmark = pytest.mark.browser
 
 
-
 @pytest.fixture
 def dana(org):
     """An admin, with a role granted in winter and a failed sign-in in summer already in the log."""

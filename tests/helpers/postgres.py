@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 
 def find_bindir() -> Path:
@@ -35,18 +36,7 @@ class Cluster:
 
     def start(self) -> None:
         self._run("initdb", "-D", str(self.directory / "data"), "-A", "trust", "-U", "postgres", "--no-sync")
-        options = f"-k {self.directory} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.directory / "data"),
-            "-o",
-            options,
-            "-l",
-            str(self.directory / "log"),
-            "-w",
-            "start",
-        )
+        self.start_server()
 
     def create_database(self, name: str) -> str:
         self._run("createdb", "-h", str(self.directory), "-U", "postgres", name)
@@ -58,6 +48,16 @@ class Cluster:
         finally:
             shutil.rmtree(self.directory, ignore_errors=True)
 
+    def stop_server(self) -> None:
+        """Shut the server down as an operator's restart does (clients disconnected), keeping its data."""
+        self._run("pg_ctl", "-D", str(self.directory / "data"), "-m", "fast", "-w", "stop")
+
+    def start_server(self) -> None:
+        """Start a stopped server again, returning once it accepts connections."""
+        options = f"-k {self.directory} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+        data, log = str(self.directory / "data"), str(self.directory / "log")
+        self._run("pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "start")
+
 
 def start_cluster() -> Cluster:
     directory = Path(tempfile.mkdtemp(prefix="data-day-pg-"))
@@ -66,3 +66,9 @@ def start_cluster() -> Cluster:
     cluster = Cluster(directory, find_bindir())
     cluster.start()
     return cluster
+
+
+def cluster_for(url: str) -> Cluster:
+    """The cluster a URL from Cluster.url points at (its socket directory is the cluster's directory)."""
+    directory = parse_qs(urlsplit(url).query)["host"][0]
+    return Cluster(Path(directory), find_bindir())

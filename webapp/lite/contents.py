@@ -3,12 +3,13 @@
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-
-import jupytext
-import nbformat
+from typing import TYPE_CHECKING
 
 from webapp.content.names import FOLDER
 from webapp.lite.errors import LiteBuildError
+
+if TYPE_CHECKING:
+    import nbformat
 
 # The Pyodide kernel's name: a notebook that names it opens without asking which kernel to use.
 KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
@@ -52,7 +53,9 @@ def check_exercises(exercises: list[ExerciseSource]) -> None:
             raise LiteBuildError(f"{exercise.label}: two files would be called {', '.join(sorted(clashes))}")
 
 
-def notebook_from_script(script: Path) -> nbformat.NotebookNode:
+def notebook_from_script(script: Path) -> "nbformat.NotebookNode":
+    import jupytext  # here, not at the top: the app imports this module to serve the site, and never builds it
+
     notebook = jupytext.read(script)
     notebook.metadata.pop("jupytext", None)
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
@@ -64,6 +67,8 @@ def stage_contents(exercises: list[ExerciseSource], contents_dir: Path) -> None:
     for exercise in exercises:
         folder = contents_dir / exercise.slug
         folder.mkdir(parents=True)
+        import nbformat
+
         nbformat.write(notebook_from_script(exercise.notebook), folder / f"{exercise.slug}.ipynb")
         for path in exercise.data_files:
             shutil.copyfile(path, folder / Path(path).name)
