@@ -33,3 +33,22 @@ def test_the_reporting_role_sees_only_its_own_department(client, org):
         ).status_code
         == 403
     )
+
+
+def test_changing_a_department_setting_is_audited(client, org):
+    from sqlalchemy import select
+
+    from webapp.extensions import db
+    from webapp.models import AuditEvent
+
+    sign_in(client, org["rae"])
+    home_office = org["rae"].reports_on_department_id
+    post_form(
+        client,
+        f"/reports/departments/{home_office}/settings",
+        {"count_unconfirmed": "no"},
+        token_from="/reports/organisation",
+    )
+    [entry] = db.session.scalars(select(AuditEvent).where(AuditEvent.event == "department_setting_changed"))
+    assert entry.actor_id == org["rae"].id
+    assert '"after": false' in entry.details and '"before": true' in entry.details

@@ -36,6 +36,7 @@ EVENTS = {
     "learning_confirmed": "Outside learning confirmed",
     "learning_sent_back": "Outside learning sent back",
     "person_erased": "Personal data erased",
+    "department_setting_changed": "Department setting changed",
 }
 
 

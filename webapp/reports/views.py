@@ -8,6 +8,7 @@ from webapp.models.people import Department
 from webapp.queries.organisation_report import departments, org_report
 from webapp.reports import bp
 from webapp.reports.pages import CSV_HEADER, download_name, organisation_csv_lines, organisation_page
+from webapp.web.audit import audit
 from webapp.web.csv_export import csv_response
 from webapp.web.permissions import can_report_on, can_see_reports, is_admin, require, requires
 from webapp.web.whole_numbers import int_arg
@@ -46,7 +47,15 @@ def download_organisation():
 def department_settings(department_id: int):
     department = db.session.get(Department, department_id)
     require(department is not None and can_report_on(current_user, department_id))
+    before = department.count_unconfirmed
     department.count_unconfirmed = request.form.get("count_unconfirmed") == "yes"
+    audit(
+        "department_setting_changed",
+        department=department.name,
+        setting="count_unconfirmed",
+        before=before,
+        after=department.count_unconfirmed,
+    )
     db.session.commit()
     when = "now counts" if department.count_unconfirmed else "counts only once a manager confirms it"
     flash(f"In {department.name}, outside learning {when}", "success")
