@@ -42,12 +42,16 @@ def start_sign_in_session(
 
 
 def signed_in_user(session: Session, token: str, now: datetime) -> User | None:
-    """The person a token belongs to, if its session is still open and their account active."""
-    row = session.scalar(select(SignInSession).where(SignInSession.token_hash == token_digest(token)))
-    if row is None or row.ended_at is not None or row.expires_at <= now:
+    """The person a token belongs to, if its session is still open and their account active: one round trip."""
+    found = session.execute(
+        select(SignInSession, User)
+        .join(User, User.id == SignInSession.user_id)
+        .where(SignInSession.token_hash == token_digest(token))
+    ).first()
+    if found is None:
         return None
-    user = session.get(User, row.user_id)
-    if user is None or not user.active:
+    row, user = found
+    if row.ended_at is not None or row.expires_at <= now or not user.active:
         return None
     if now - row.last_seen_at > LAST_SEEN_EVERY:
         row.last_seen_at = now  # the caller commits
