@@ -67,13 +67,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(env: dict[str, str], folder: Path, workers: int, threads: int) -> tuple[subprocess.Popen, str]:
-    """gunicorn in a session of its own (Ctrl-C reaches only the bench, which stops it in order)."""
+def serve(
+    env: dict[str, str],
+    folder: Path,
+    workers: int,
+    threads: int,
+    target: str = "webapp:create_app()",
+    ready: str = "/healthz",
+) -> tuple[subprocess.Popen, str]:
+    """gunicorn in a session of its own (Ctrl-C reaches only the bench, which stops it in order); `ready` answers
+    once it is up."""
     port = free_port()
     log = (folder / "gunicorn.log").open("w")
     command = ["-m", "gunicorn", "--workers", str(workers), "--threads", str(threads), "--bind", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
-        [sys.executable, *command, "webapp:create_app()"],
+        [sys.executable, *command, target],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -85,7 +93,7 @@ def serve(env: dict[str, str], folder: Path, workers: int, threads: int) -> tupl
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:
         try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2):
+            with urllib.request.urlopen(base + ready, timeout=2):
                 return server, base
         except OSError:
             time.sleep(0.2)

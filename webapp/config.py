@@ -19,6 +19,20 @@ def _env_list(name: str, default: str) -> list[str]:
     return [item.strip().lower() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def content_reload(value: str) -> float | None:
+    """CONTENT_RELOAD: "always" (every request), "never", or the fewest seconds between checks."""
+    words: dict[str, float | None] = {"always": 0.0, "never": None}
+    if value.strip().lower() in words:
+        return words[value.strip().lower()]
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise ConfigError(f"CONTENT_RELOAD must be always, never or a number of seconds, not {value!r}")
+    return seconds
+
+
 class Config:
     """Read once at start-up; each value is documented in the README."""
 
@@ -86,6 +100,8 @@ class Config:
         self.PASSWORDS_ENABLED = _env_bool("PASSWORDS_ENABLED", True)
         self.BREAK_GLASS_EMAILS = _env_list("BREAK_GLASS_EMAILS", "")
         self.PRODUCTION = self.ENV == "production"
+        # Seconds between checks of courses/ and exercises/ for edits; None: never (read once per process).
+        self.CONTENT_RELOAD = content_reload(os.environ.get("CONTENT_RELOAD", "60" if self.PRODUCTION else "always"))
         self.SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", self.PRODUCTION)
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"

@@ -7,7 +7,7 @@ Everyone else sees the last version without problems, or a page saying it is not
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from flask import abort, current_app, make_response, render_template
+from flask import abort, current_app, g, has_request_context, make_response, render_template
 from flask_login import current_user
 
 from webapp.content.library import Course, Item, Library
@@ -30,7 +30,16 @@ class Shown(Generic[P]):
 
 
 def content_library() -> Library:
-    return current_app.extensions["content_library"].get()
+    """The library, its files checked for changes at most once a request and as often as CONTENT_RELOAD allows."""
+    if not has_request_context():
+        return _checked_library()
+    if "_content_library" not in g:
+        g._content_library = _checked_library()
+    return g._content_library
+
+
+def _checked_library() -> Library:
+    return current_app.extensions["content_library"].get(recheck_after=current_app.config["CONTENT_RELOAD"])
 
 
 def shown_version(page: P) -> Shown[P]:
