@@ -4,13 +4,11 @@ One browser per session (pytest-playwright's fixture); a fresh context and serve
 Every page visited is checked with axe-core.
 """
 
-import threading
-
 import pytest
-from werkzeug.serving import make_server
 
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, AccessibilityChecker
 from tests.helpers.paths import FIXTURE_COURSES, FIXTURE_EXERCISES, PROJECT_ROOT
+from tests.helpers.servers import serving
 
 
 @pytest.fixture(scope="session")
@@ -38,13 +36,8 @@ def settings(settings, lite_site):
 
 @pytest.fixture
 def live_server(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -1,17 +1,16 @@
 """The write-load bench (bench/write_load.py) in miniature, so it does not rot: a few of its learners against the
 test app on a real port for a couple of seconds, then its reconciliation, which must also catch what is wrong."""
 
-import threading
 from dataclasses import replace
 
 import pytest
 from sqlalchemy import text
-from werkzeug.serving import make_server
 
 from bench.load_clients import Ledger, plan_from, right_answers, run_learners, wrong_answers
 from bench.reconcile import OUTSIDE, questions_by_item, reconcile, totals_disagreeing
 from tests.helpers.accounts import PASSWORD, make_user
 from tests.helpers.paths import PROJECT_ROOT
+from tests.helpers.servers import serving
 from webapp.content.answers import mark_submission
 from webapp.content.library import load_library
 from webapp.extensions import db
@@ -20,13 +19,8 @@ from webapp.web.content_pages import content_library
 
 @pytest.fixture
 def served(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture
