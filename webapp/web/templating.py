@@ -4,7 +4,7 @@ from flask import Flask, current_app, request, url_for
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from webapp.training.requirement import format_minutes
-from webapp.web import labels
+from webapp.web import labels, page_chrome
 from webapp.web.content_pages import item_link
 from webapp.web.form_fields import error_list
 from webapp.web.navigation import navigation_items
@@ -37,6 +37,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["long_date"] = labels.long_date
     app.jinja_env.filters["date_time"] = labels.date_time
     app.context_processor(_page_context)
+    page_chrome.init_app(app)
 
 
 def _page_context() -> dict:

@@ -1,0 +1,74 @@
+"""The GOV.UK header, service navigation and footer are rendered once and reused, and pages read exactly as before."""
+
+import re
+
+import pytest
+
+from tests.helpers.accounts import make_user, sign_in
+from tests.helpers.html import parse
+
+# The two values that differ on every request, whether or not the chrome is cached.
+NONCE = re.compile(r'nonce="[^"]+"')
+CSRF_TOKEN = re.compile(r'(name="csrf_token"[^>]*value=)"[^"]+"')
+
+
+def normalised_page(client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return CSRF_TOKEN.sub(r'\1"token"', NONCE.sub('nonce="nonce"', response.get_data(as_text=True)))
+
+
+@pytest.mark.parametrize(
+    "person, path",
+    [
+        (None, "/"),  # the start page, signed out
+        ("sam", "/courses"),  # a learner
+        ("sam", "/account"),  # "Your account" is the current section
+        ("pat", "/my-team"),  # a manager sees My team
+        ("dana", "/my-training-record"),  # an admin sees Import people and Audit log
+    ],
+)
+def test_pages_with_the_cached_chrome_read_the_same_as_rendered_afresh(app, client, org, person, path):
+    if person:
+        sign_in(client, org[person])
+    app.config["PAGE_CHROME_CACHE"] = False
+    afresh = normalised_page(client, path)
+    app.config["PAGE_CHROME_CACHE"] = True
+    normalised_page(client, "/courses" if person else "/sign-in")  # another page fills the cache first
+    normalised_page(client, path)
+    renders = app.extensions["page_chrome"].renders
+    rendered_so_far = renders.total()
+    assert normalised_page(client, path) == afresh
+    assert renders.total() == rendered_so_far  # the whole chrome came from the cache
+
+
+def test_the_header_and_footer_are_rendered_once_across_requests(app, client, org):
+    renders = app.extensions["page_chrome"].renders
+    for _ in range(3):
+        normalised_page(client, "/")
+    assert renders == {"govukHeader": 1, "govukServiceNavigation": 1, "govukFooter": 1}
+
+    sign_in(client, org["sam"])
+    for _ in range(3):
+        normalised_page(client, "/courses")
+        normalised_page(client, "/my-training-record")
+    # The navigation once for each current section; the header and footer still once.
+    assert renders == {"govukHeader": 1, "govukServiceNavigation": 3, "govukFooter": 1}
+
+
+def test_each_person_signs_out_with_their_own_csrf_token(app, org):
+    tokens = []
+    for person in (org["sam"], make_user()):
+        client = app.test_client()
+        sign_in(client, person)
+        page = parse(client.get("/courses"))
+        tokens.append(page.element(".app-sign-out input[name=csrf_token]")["value"])
+        assert client.post("/sign-out", data={"csrf_token": tokens[-1]}).status_code == 302
+    assert tokens[0] != tokens[1]
+    assert app.extensions["page_chrome"].renders["govukServiceNavigation"] == 2  # signed out, then signed in
+
+
+def test_a_changed_service_name_shows_at_once(app, client):
+    normalised_page(client, "/")
+    app.config["SERVICE_NAME"] = "Data Week"
+    assert parse(client.get("/")).text_of(".govuk-service-navigation__service-name") == "Data Week"
