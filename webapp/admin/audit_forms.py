@@ -8,16 +8,6 @@ from webapp.queries.audit_log import EVENTS, AuditFilters
 from webapp.web.form_fields import GovDateField, GovForm, strip
 
 
-class OptionalDateField(GovDateField):
-    """A GovDateField that may be left blank: no date, no limit. Part of a date is still an error."""
-
-    def process_formdata(self, valuelist: list) -> None:
-        if len(valuelist) <= 3 and all(isinstance(part, str) and not part.strip() for part in valuelist):
-            self.raw_data, self.data = ["", "", ""], None
-            return
-        super().process_formdata(valuelist)
-
-
 class AuditFilterForm(GovForm):
     field_names = {"person": "The email address"}
 
@@ -39,14 +29,14 @@ class AuditFilterForm(GovForm):
         filters=[strip],
         validators=[Length(max=254, message="The email address must be 254 characters or fewer")],
     )
-    from_date = OptionalDateField(
-        "From", noun="‘from’ date", description="For example, 27 3 2026", widget=GovDateInput()
+    from_date = GovDateField(
+        "From", noun="‘from’ date", optional=True, description="For example, 27 3 2026", widget=GovDateInput()
     )
-    to_date = OptionalDateField(
-        "To", noun="‘to’ date", description="That day’s entries are included", widget=GovDateInput()
+    to_date = GovDateField(
+        "To", noun="‘to’ date", optional=True, description="That day’s entries are included", widget=GovDateInput()
     )
 
-    def validate_to_date(self, field: OptionalDateField) -> None:
+    def validate_to_date(self, field: GovDateField) -> None:
         if field.data and self.from_date.data and field.data < self.from_date.data:
             raise ValidationError("The ‘to’ date must be the same as or after the ‘from’ date")
 

@@ -50,11 +50,12 @@ def typed_text(form: FlaskForm, field: Field) -> None:
 
 
 class GovDateField(DateField):
-    """Day, month and year boxes with GOV.UK's error messages, named after the question."""
+    """Day, month and year boxes with GOV.UK's error messages, named after the question. An optional date
+    may be left blank (no date); part of one is still an error."""
 
-    def __init__(self, label: str, noun: str, **kwargs):
+    def __init__(self, label: str, noun: str, *, optional: bool = False, **kwargs):
         super().__init__(label, format="%d %m %Y", **kwargs)
-        self.noun = noun
+        self.noun, self.optional = noun, optional
 
     def process_formdata(self, valuelist: list) -> None:
         # Always three boxes, as the page shows them: the widget lays them out from raw_data.
@@ -67,7 +68,9 @@ class GovDateField(DateField):
             raise ValueError(f"Enter the {self.noun} as a day, a month and a year")
         parts = [part.strip() for part in self.raw_data]
         missing = [name for name, part in zip(("day", "month", "year"), parts, strict=True) if not part]
-        if len(missing) == 3:  # also when the boxes were not sent at all: the date is always asked for
+        if len(missing) == 3 and self.optional:
+            return
+        if len(missing) == 3:  # also when the boxes were not sent at all: a required date is always asked for
             raise ValueError(f"Enter the {self.noun}")
         if missing:
             raise ValueError(f"The {self.noun} must include a {' and a '.join(missing)}")
