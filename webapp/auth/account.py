@@ -5,13 +5,13 @@ from flask_login import current_user
 
 from webapp.auth import bp
 from webapp.auth.forms import ChangePasswordForm
-from webapp.auth.limits import limited, secret_limits
 from webapp.db.clock import utcnow
 from webapp.extensions import db
 from webapp.identity.tokens import token_digest
 from webapp.queries.sign_in_sessions import end_all_sign_in_sessions, open_sign_in_sessions
 from webapp.web.audit import audit
 from webapp.web.form_fields import GovForm
+from webapp.web.limits import limited, secret_limits
 from webapp.web.sign_in import end_session
 
 

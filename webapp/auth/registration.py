@@ -5,7 +5,6 @@ from flask import abort, current_app, flash, redirect, render_template, session,
 
 from webapp.auth import bp
 from webapp.auth.forms import ChoosePasswordForm, EmailLinkForm, RegisterForm
-from webapp.auth.limits import email_limits, limited, secret_limits
 from webapp.db.clock import utcnow
 from webapp.extensions import db
 from webapp.models.people import User
@@ -14,6 +13,7 @@ from webapp.queries.people import find_user_by_email, register_person
 from webapp.queries.sign_in_sessions import end_all_sign_in_sessions
 from webapp.web.account_emails import send_account_email
 from webapp.web.audit import audit
+from webapp.web.limits import email_limits, limited, secret_limits
 from webapp.web.sign_in import start_session
 
 

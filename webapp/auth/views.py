@@ -6,12 +6,12 @@ from werkzeug.exceptions import TooManyRequests
 
 from webapp.auth import bp
 from webapp.auth.forms import SignInForm
-from webapp.auth.limits import limited, sign_in_limits
 from webapp.extensions import db
 from webapp.identity.passwords import password_matches
 from webapp.queries.people import can_use_password, find_user_by_email
 from webapp.web.audit import audit
 from webapp.web.errors import error_page
+from webapp.web.limits import limited, sign_in_limits
 from webapp.web.redirects import safe_next
 from webapp.web.sign_in import end_session, start_session
 

@@ -6,13 +6,14 @@ from typing import Any
 from flask import abort, current_app, jsonify, redirect, render_template, request, session, url_for
 
 from webapp.db.clock import utcnow
-from webapp.extensions import db, limiter
+from webapp.extensions import db
 from webapp.identity.sso_claims import ClaimRules, identify
 from webapp.identity.sso_refusals import PROVIDER_UNREACHABLE, Refusal
 from webapp.queries.sso_accounts import sso_account
 from webapp.sso import bp
 from webapp.sso.provider import UNREACHABLE, client_key, department, provider_claims
 from webapp.web.audit import audit
+from webapp.web.limits import failures_per_address
 from webapp.web.redirects import safe_next
 from webapp.web.sign_in import start_session
 
@@ -31,7 +32,7 @@ def start():
 
 @bp.get("/sign-in/sso/callback")
 # Failed callbacks count against the address, as failed password sign-ins do: each one writes an audit entry.
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], deduct_when=lambda r: r.status_code != 302)
+@failures_per_address()
 def callback():
     claims = provider_claims(department())
     if isinstance(claims, Refusal):

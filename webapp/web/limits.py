@@ -1,5 +1,5 @@
 """Rate limits for pages that check a secret or send email: per address (Flask-Limiter's default key) and per
-email address typed, read from the same form body the page reads."""
+email address typed, read from the same form body the page reads. Shared by sign-in, registration and single sign-on."""
 
 import hashlib
 
@@ -18,7 +18,7 @@ def _typed_email_key(prefix: str):
 
 
 def _failed(response) -> bool:
-    # Only failed sign-ins use up the allowance: a successful one redirects.
+    # Only failed attempts use up the allowance: a successful one redirects.
     return response.status_code != 302
 
 
@@ -26,8 +26,13 @@ def _setting(name: str):
     return lambda: current_app.config[name]
 
 
+def failures_per_address(methods: list[str] | None = None):
+    """Failed attempts from one address use up LOGIN_LIMIT_PER_ADDRESS (all methods unless told)."""
+    return limiter.limit(_setting("LOGIN_LIMIT_PER_ADDRESS"), methods=methods, deduct_when=_failed)
+
+
 sign_in_limits = [
-    limiter.limit(_setting("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed),
+    failures_per_address(["POST"]),
     limiter.limit(
         _setting("LOGIN_LIMIT_PER_ACCOUNT"),
         key_func=_typed_email_key("account:"),
@@ -40,7 +45,7 @@ email_limits = [
     limiter.limit(_setting("EMAIL_LIMIT_PER_ADDRESS"), methods=["POST"]),
     limiter.limit(_setting("EMAIL_LIMIT_PER_EMAIL"), key_func=_typed_email_key("mailto:"), methods=["POST"]),
 ]
-secret_limits = [limiter.limit(_setting("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"], deduct_when=_failed)]
+secret_limits = [failures_per_address(["POST"])]
 
 
 def limited(limits):
