@@ -157,19 +157,16 @@ def check_config(config: dict) -> None:
         raise ConfigError("REQUIRED_MINUTES must be a whole number of minutes between 1 and 6000")
 
 
-MAIL_BACKENDS = ("folder", "smtp", "notify")
-
-
 def check_mail_config(config: dict) -> None:
+    from webapp.mail import BACKENDS, KINDS  # here: the settings load without the mail libraries
+
     backend = config.get("MAIL_BACKEND")
-    if backend not in MAIL_BACKENDS:
-        raise ConfigError(f"MAIL_BACKEND must be {', '.join(MAIL_BACKENDS)}, not {backend!r}")
+    if backend not in BACKENDS:
+        raise ConfigError(f"MAIL_BACKEND must be {', '.join(BACKENDS)}, not {backend!r}")
     # The folder backend writes sign-in links to disk and the log: fine on a laptop, a leak on a server.
     if config.get("PRODUCTION") and backend == "folder":
         raise ConfigError("MAIL_BACKEND must be smtp or notify when DATA_DAY_ENV=production")
     if backend == "notify":
-        from webapp.mail import KINDS
-
         missing = [f"NOTIFY_TEMPLATE_{kind.upper()}" for kind in KINDS if not config["NOTIFY_TEMPLATES"].get(kind)]
         missing += [] if config.get("NOTIFY_API_KEY") else ["NOTIFY_API_KEY"]
         if missing:
