@@ -12,6 +12,7 @@ from webapp.extensions import db
 from webapp.mail import MailNotSent, send_email
 from webapp.models.people import User
 from webapp.queries.email_links import create_email_link
+from webapp.training.requirement import format_minutes
 from webapp.web.audit import audit
 
 log = logging.getLogger(__name__)
@@ -34,12 +35,6 @@ def link_lifetime(config: Any, purpose: str) -> timedelta:
     return timedelta(hours=config["EMAIL_LINK_HOURS"])
 
 
-def in_words(lifetime: timedelta) -> str:
-    minutes = int(lifetime.total_seconds() // 60)
-    amount, unit = (minutes // 60, "hour") if minutes % 60 == 0 else (minutes, "minute")
-    return f"{amount} {unit}" + ("" if amount == 1 else "s")
-
-
 def send_account_email(user: User, kind: str) -> bool:
     """Send `kind` to the person; False (and logged) if the mail service would not take it."""
     config = current_app.config
@@ -48,7 +43,8 @@ def send_account_email(user: User, kind: str) -> bool:
     if purpose:
         lifetime = link_lifetime(config, purpose)
         token = create_email_link(db.session, user, purpose, lifetime=lifetime, now=utcnow())
-        values |= {"link": service_url(config, f"/set-password/{token}"), "hours": in_words(lifetime)}
+        minutes = int(lifetime.total_seconds() // 60)
+        values |= {"link": service_url(config, f"/set-password/{token}"), "hours": format_minutes(minutes)}
     db.session.commit()
     try:
         send_email(config, user.email, kind, **values)
