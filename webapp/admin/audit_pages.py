@@ -6,9 +6,9 @@ The page and the CSV read each entry through `audit_row`, so they agree on every
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from webapp.db.clock import UK
+from webapp.db.clock import uk_time
 from webapp.queries.audit_log import EVENTS, AuditFilters, AuditResults
 from webapp.web.choices import query_args
 from webapp.web.labels import date_time
@@ -34,7 +34,7 @@ class AuditRow:
 
     @property
     def uk_time(self) -> datetime:
-        return self.at.replace(tzinfo=UTC).astimezone(UK)
+        return uk_time(self.at)
 
     @property
     def when_iso(self) -> str:

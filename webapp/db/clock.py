@@ -14,5 +14,10 @@ def uk_today() -> date:
     return datetime.now(UK).date()
 
 
+def uk_time(utc_naive: datetime) -> datetime:
+    """A stored (naive UTC) time as the UK's clock showed it."""
+    return utc_naive.replace(tzinfo=UTC).astimezone(UK)
+
+
 def uk_date(utc_naive: datetime) -> date:
-    return utc_naive.replace(tzinfo=UTC).astimezone(UK).date()
+    return uk_time(utc_naive).date()

@@ -1,8 +1,8 @@
 """What pages and downloads call the statuses the domain works with, and how they write dates."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from webapp.db.clock import UK
+from webapp.db.clock import uk_time
 from webapp.models.outside_learning import CONFIRMED, RETURNED, UNCONFIRMED
 from webapp.queries.training_record import OUTSIDE
 from webapp.training.requirement import IN_PROGRESS, MET, NOT_STARTED
@@ -30,5 +30,5 @@ def date_time(moment: datetime | None) -> str:
     """A stored UTC time as UK time, GOV.UK style: '5 March 2026 at 2:07pm'."""
     if moment is None:
         return ""
-    local = moment.replace(tzinfo=UTC).astimezone(UK)
+    local = uk_time(moment)
     return f"{long_date(local.date())} at {local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
