@@ -5,11 +5,12 @@ from flask import abort, current_app, flash, redirect, render_template, session,
 
 from webapp.auth import bp
 from webapp.auth.forms import ChoosePasswordForm, EmailLinkForm, RegisterForm
+from webapp.auth.views import password_rules
 from webapp.db.clock import utcnow
 from webapp.extensions import db
 from webapp.models.people import User
 from webapp.queries.email_links import usable_email_link, use_email_link
-from webapp.queries.people import find_user_by_email, register_person
+from webapp.queries.people import find_user_by_email, passwords_allowed, register_person
 from webapp.queries.sign_in_sessions import end_all_sign_in_sessions
 from webapp.web.account_emails import send_account_email
 from webapp.web.audit import audit
@@ -84,7 +85,7 @@ def set_password(token: str):
     if link is None:
         return render_template("auth/link-expired.html"), 404
     user = db.session.get(User, link.user_id)
-    if not current_app.config["PASSWORDS_ENABLED"] and user.email not in current_app.config["BREAK_GLASS_EMAILS"]:
+    if not passwords_allowed(user, **password_rules()):
         abort(404)
     form = ChoosePasswordForm(user.name, user.email)
     if form.validate_on_submit():

@@ -40,11 +40,16 @@ def register_person(session: Session, email: str, name: str) -> User:
     return user
 
 
+def passwords_allowed(user: User, *, passwords_enabled: bool, break_glass_emails: list[str]) -> bool:
+    """Passwords are on, or this is an admin's emergency account (single sign-on only otherwise)."""
+    return passwords_enabled or (user.is_admin and user.email in break_glass_emails)
+
+
 def can_use_password(user: User, *, passwords_enabled: bool, break_glass_emails: list[str]) -> bool:
-    """Active, with a proved address, and passwords allowed (or an admin's emergency account when they are not)."""
+    """Active, with a proved address and a password, and passwords allowed for them."""
     if not (user.active and user.is_activated and user.password_hash):
         return False
-    return passwords_enabled or (user.is_admin and user.email in break_glass_emails)
+    return passwords_allowed(user, passwords_enabled=passwords_enabled, break_glass_emails=break_glass_emails)
 
 
 def has_reports(session: Session, person_id: int) -> bool:
