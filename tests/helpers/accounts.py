@@ -4,14 +4,16 @@
 """
 
 from itertools import count
+from urllib.parse import urlsplit
 
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from tests.helpers.html import parse
+from tests.helpers.smtp import SmtpPeer
 from webapp.extensions import db
 from webapp.models import User
-from webapp.queries.people import create_user
+from webapp.queries.people import create_user, register_person
 
 PASSWORD = "correct horse battery staple"
 _numbers = count(1)
@@ -53,17 +55,13 @@ def post_form(client: FlaskClient, path: str, data: dict | None = None, token_fr
 
 def make_imported_person(name: str = "Imported Person", email: str = "imported.person@example.gov.uk") -> User:
     """Someone HR imported who has not yet proved their address: no password, not activated."""
-    from webapp.queries.people import register_person
-
     user = register_person(db.session, email, name)
     db.session.commit()
     return user
 
 
-def link_path(mailbox, address: str) -> str:
+def link_path(mailbox: SmtpPeer, address: str) -> str:
     """The path (and query) of the link in the latest email to `address`, to open with the test client."""
-    from urllib.parse import urlsplit
-
     parts = urlsplit(mailbox.last_link_to(address))
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
