@@ -48,7 +48,7 @@ def test_tables_fenced_code_and_admonitions_render():
     assert not html.elements("[style]")  # inline styles would be blocked by the CSP
     code = html.element("pre.highlight > code.language-text")
     assert code.get_text() == "=TRIM(A2)"
-    assert code.parent.find_previous_sibling().name == "table"  # no empty paragraph around the code
+    assert code.parent.find_previous_sibling()["class"] == ["app-table-scroll"]  # no empty paragraph around the code
     assert html.texts(".app-callout--warning p") == ["Check", "Keep the raw file."]
 
 
@@ -72,3 +72,32 @@ def test_code_inside_a_self_check_answer_renders_as_code():
     html = render('??? question "Q"\n    Answer:\n\n    ```python\n    print(1)\n    ```\n')
     assert html.element(".govuk-details__text pre.highlight > code.language-python").get_text() == "print(1)"
     assert "```" not in html.html
+
+
+def test_wide_tables_scroll_in_their_own_named_region_reachable_by_keyboard():
+    html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nText.\n\n- in a list\n\n    | c |\n    |---|\n    | 3 |\n")
+    regions = html.soup.select("div.app-table-scroll")
+    assert [(r["role"], r["tabindex"], r["aria-label"]) for r in regions] == [
+        ("region", "0", "Table 1"),
+        ("region", "0", "Table 2"),
+    ]
+    assert all(region.find("table", recursive=False) for region in regions)
+
+
+def test_code_blocks_are_focusable_regions_with_different_names():
+    html = render('```python\nprint(1)\n```\n\n    indented = True\n\n??? note "Answer"\n    ```\n    x = 1\n    ```\n')
+    blocks = html.soup.select("pre")
+    assert [(b["role"], b["tabindex"], b["aria-label"]) for b in blocks] == [
+        ("region", "0", "Code example 1"),
+        ("region", "0", "Code example 2"),
+        ("region", "0", "Code example 3"),
+    ]
+
+
+def test_authors_cannot_give_elements_other_roles_or_take_them_out_of_the_tab_order():
+    html = render(
+        '<div role="button" tabindex="-1">a</div>\n\n<div role="region" tabindex="0" aria-label="Notes">b</div>'
+    )
+    first, second = html.soup.select("div")
+    assert not first.has_attr("role") and not first.has_attr("tabindex")
+    assert (second["role"], second["tabindex"]) == ("region", "0")

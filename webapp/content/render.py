@@ -1,6 +1,8 @@
 """Markdown to safe HTML in GOV.UK style, cached by file content so it is not redone per request."""
 
 import hashlib
+import itertools
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from functools import lru_cache
@@ -8,6 +10,7 @@ from functools import lru_cache
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import STX
 
@@ -66,7 +69,18 @@ ALLOWED_TAGS = {
     "dt",
     "dd",
 }
-ALLOWED_ATTRIBUTES = {"*": {"class", "id"}, "a": {"href", "title"}, "abbr": {"title"}}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id"},
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "div": {"aria-label"},
+    "pre": {"aria-label"},
+}
+# A region that scrolls sideways must be reachable by keyboard and named (WCAG 2.1.1, 4.1.2): these two
+# attributes, with these values only, are what makes it so.
+SCROLLING_REGION = {"role": {"region"}, "tabindex": {"0"}}
+ALLOWED_VALUES = {"div": SCROLLING_REGION, "pre": SCROLLING_REGION}
+_PRE = re.compile(r"<pre(?=[\s>])")
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,7 @@ class GovukTreeprocessor(Treeprocessor):
         self.base = base
 
     def run(self, root: etree.Element) -> None:
+        _wrap_tables(root)
         for element in list(root.iter()):
             if element.tag == "details":
                 _govuk_details(element)
@@ -97,6 +112,27 @@ class GovukTreeprocessor(Treeprocessor):
                 element.set("class", TAG_CLASSES[element.tag])
             if "right" in style and element.tag in NUMERIC_CLASSES:
                 element.set("class", f"{element.get('class')} {NUMERIC_CLASSES[element.tag]}")
+
+
+def _wrap_tables(root: etree.Element) -> None:
+    """A wide table scrolls inside its own focusable, named region on a narrow screen, not the whole page."""
+    tables = itertools.count(1)
+    for parent in list(root.iter()):
+        for index, table in enumerate(list(parent)):
+            if table.tag == "table":
+                attributes = {"role": "region", "tabindex": "0", "aria-label": f"Table {next(tables)}"}
+                region = etree.Element("div", {"class": "app-table-scroll", **attributes})
+                parent.remove(table)
+                region.append(table)
+                parent.insert(index, region)
+
+
+class CodeRegions(Postprocessor):
+    """Code blocks scroll sideways too; they reach the page as stashed HTML, so they are named here."""
+
+    def run(self, text: str) -> str:
+        blocks = itertools.count(1)
+        return _PRE.sub(lambda _: f'<pre tabindex="0" role="region" aria-label="Code example {next(blocks)}"', text)
 
 
 def _govuk_details(details: etree.Element) -> None:
@@ -130,6 +166,8 @@ class GovukExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
         # Priority below toc (5) so heading ids exist, above inline output.
         md.treeprocessors.register(GovukTreeprocessor(md, self.base), "govuk", 4)
+        # Below raw_html (30), which puts the code blocks back into the text.
+        md.postprocessors.register(CodeRegions(md), "code_regions", 5)
 
 
 def render_markdown(text: str, base: str) -> Rendered:
@@ -144,6 +182,12 @@ def _render_cached(_digest: str, text: str, base: str) -> Rendered:
         output_format="html",
     )
     html = md.convert(text)
-    safe = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
+    safe = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values=ALLOWED_VALUES,
+        url_schemes={"http", "https", "mailto"},
+    )
     contents = tuple((token["id"], token["name"]) for token in md.toc_tokens)
     return Rendered(safe, contents)

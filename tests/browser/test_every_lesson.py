@@ -1,0 +1,54 @@
+"""Every shipped course and lesson page passes axe at phone and desktop widths, not only those a journey visits.
+
+Wide tables and code blocks scroll inside named regions a keyboard can reach (WCAG 2.1.1 and 1.4.10).
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.helpers.accounts import make_user
+from tests.helpers.browser import DESKTOP, PHONE, browser_sign_in
+from tests.helpers.paths import PROJECT_ROOT
+from webapp.web.content_pages import content_library
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def settings(settings):
+    return {**settings, "CONTENT_DIR": str(PROJECT_ROOT / "courses"), "EXERCISES_DIR": str(PROJECT_ROOT / "exercises")}
+
+
+def test_every_course_and_lesson_page_passes_axe_at_both_widths(page, live_server, axe):
+    library = content_library()
+    assert not library.problems, library.problems
+    paths = []
+    for course in library.courses:
+        paths.append(f"/courses/{course.slug}")
+        paths.extend(f"/courses/{course.slug}/{lesson.slug}" for lesson in course.lessons)
+    assert len(paths) > 20  # the shipped curriculum, not the test fixtures
+    browser_sign_in(page, live_server, make_user())
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        for path in paths:
+            page.goto(live_server + path)
+            expect(page.locator("h1")).to_be_visible()
+            axe.check(page)
+    assert len(axe.checked) == 2 * len(paths)
+
+
+def test_a_wide_table_on_a_phone_scrolls_inside_its_region_and_takes_keyboard_focus(page, live_server):
+    library = content_library()
+    course = library.course("working-with-data")
+    assert course is not None
+    browser_sign_in(page, live_server, make_user())
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server}/courses/{course.slug}/{course.lessons[0].slug}")
+    region = page.locator(".app-table-scroll").first
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")  # it is wider than the screen
+    region.focus()
+    expect(region).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
+    # The page itself does not scroll sideways: only the region does.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
