@@ -23,8 +23,10 @@ def test_someone_who_does_not_code_can_meet_the_requirement_from_levels_1_and_2_
     assert minutes_up_to(2) >= REQUIRED
 
 
-def test_every_lesson_states_objectives_and_a_self_check():
+def test_every_lesson_states_objectives_and_is_assessed_by_marked_questions():
+    """Evidence, not theatre: a lesson completes on questions answered right, not on a self-check showing its answer."""
     for course in LIBRARY.courses:
         for lesson in course.lessons:
             assert lesson.objectives, lesson.path
-            assert "??? question" in lesson.path.read_text(encoding="utf-8"), lesson.path
+            assert len(lesson.questions) >= Config().MIN_QUESTIONS, lesson.path
+            assert "??? question" not in lesson.path.read_text(encoding="utf-8"), lesson.path
