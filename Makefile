@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 ASSETS := build/assets
 export FLASK_APP := webapp
 
-.PHONY: run test check install-run install-test assets system-deps
+.PHONY: run test check install-run install-test assets system-deps run-system-deps
 
 $(VENV)/.installed-run: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -36,10 +36,20 @@ $(OIDC_PEER)/node_modules/.installed: $(OIDC_PEER)/package.json $(OIDC_PEER)/pac
 	npm ci --prefix $(OIDC_PEER) --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The real learning record store (PyPI ralph-malph) the xAPI tests start, in its own venv: its pins clash with ours.
+LRS_PEER := tests/peers/lrs
+$(LRS_PEER)/.venv/.installed: $(LRS_PEER)/requirements.txt
+	rm -rf $(LRS_PEER)/.venv && $(PYTHON) -m venv $(LRS_PEER)/.venv
+	$(LRS_PEER)/.venv/bin/pip install --quiet -r $(LRS_PEER)/requirements.txt
+	touch $@
+
 system-deps:
 	bash scripts/install-system-deps.sh
 
-run: $(VENV)/.installed-run assets
+run-system-deps:
+	bash scripts/install-system-deps.sh run
+
+run: $(VENV)/.installed-run assets run-system-deps
 	$(BIN)/flask db upgrade
 	$(BIN)/flask content sync
 	$(BIN)/flask lite build
@@ -52,7 +62,7 @@ check: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/pytest -q tests/unit
 
-test: $(VENV)/.installed-test assets system-deps $(OIDC_PEER)/node_modules/.installed
+test: $(VENV)/.installed-test assets system-deps $(OIDC_PEER)/node_modules/.installed $(LRS_PEER)/.venv/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

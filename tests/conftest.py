@@ -11,6 +11,8 @@ from sqlalchemy.orm import close_all_sessions
 
 from tests.helpers.clients import FreshRequestClient
 from tests.helpers.database import ON_POSTGRES, empty_all_tables
+from tests.helpers.lrs import PYTHON as LRS_PYTHON
+from tests.helpers.lrs import LrsPeer
 from tests.helpers.oidc import OidcPeer
 from tests.helpers.organisation import build_organisation
 from tests.helpers.paths import FIXTURE_CONTENT
@@ -90,10 +92,30 @@ def oidc_provider(tmp_path_factory):
     peer.stop()
 
 
+@pytest.fixture(scope="session")
+def lrs(tmp_path_factory):
+    """A real learning record store for the session (tests/helpers/lrs.py), started when a test first asks for it."""
+    if not LRS_PYTHON.exists():
+        reason = "the LRS peer is not installed: run `make tests/peers/lrs/.venv/.installed` (make test does)"
+        pytest.fail(reason) if os.environ.get("CI") else pytest.skip(reason)  # CI must never skip these
+    peer = LrsPeer(tmp_path_factory.mktemp("lrs"))
+    peer.start()
+    yield peer
+    peer.stop()
+
+
 @pytest.fixture
 def settings(migrated_database, smtp_server):
-    """Per-test config overrides: tests change entries before asking for `app`."""
-    return {"SQLALCHEMY_DATABASE_URI": migrated_database, **FIXTURE_CONTENT, **smtp_server.settings}
+    """Per-test config overrides: tests change entries before asking for `app`.
+
+    The fixture course's lessons are marked complete by hand, with no questions, so no level is assessed
+    (ASSESSED_LEVELS) unless a test says so, as tests of lesson questions do (QUESTIONS_CONTENT)."""
+    return {
+        "SQLALCHEMY_DATABASE_URI": migrated_database,
+        **FIXTURE_CONTENT,
+        "ASSESSED_LEVELS": (),
+        **smtp_server.settings,
+    }
 
 
 @pytest.fixture

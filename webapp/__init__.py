@@ -54,6 +54,7 @@ def register_blueprints(app: "Flask") -> None:
     from webapp.exercises import bp as exercises_bp
     from webapp.health import bp as health_bp
     from webapp.learn import bp as learn_bp
+    from webapp.placement import bp as placement_bp
     from webapp.record import bp as record_bp
     from webapp.reports import bp as reports_bp
     from webapp.sso import bp as sso_bp
@@ -63,6 +64,7 @@ def register_blueprints(app: "Flask") -> None:
         auth_bp,
         sso_bp,
         learn_bp,
+        placement_bp,
         exercises_bp,
         record_bp,
         team_bp,

@@ -6,6 +6,14 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "dev-only-not-secret"
+# name: when, audience, optional or required, manager's digest (none, team or line). See the README.
+DEFAULT_REMINDER_SCHEDULE = (
+    "early: 90 days before, not met, optional, none; "
+    "month-left: 30 days before, not met, optional, line; "
+    "week-left: 7 days before, not met, required, line; "
+    "not-started: monthly, not started, optional, none; "
+    "missed: 1 day after, not met, required, line"
+)
 
 
 def _env_bool(name: str, default: bool) -> bool:
@@ -33,6 +41,16 @@ def content_reload(value: str) -> float | None:
     return seconds
 
 
+def assessed_levels(value: str) -> tuple[int, ...]:
+    """ASSESSED_LEVELS: the levels whose lessons need marked questions, e.g. "1,2,3"; empty for none."""
+    from webapp.content.rules import LEVELS  # here: the settings load without the content package's libraries
+
+    words = [word.strip() for word in value.split(",") if word.strip()]
+    if not all(word.isascii() and word.isdigit() and int(word) in LEVELS for word in words):
+        raise ConfigError(f"ASSESSED_LEVELS must be levels 1 to 3 separated by commas, or empty, not {value!r}")
+    return tuple(sorted({int(word) for word in words}))
+
+
 class Config:
     """Read once at start-up; each value is documented in the README."""
 
@@ -54,6 +72,8 @@ class Config:
         self.ALLOWED_EMAIL_DOMAINS = _env_list("ALLOWED_EMAIL_DOMAINS", "gov.uk")
         self.LOGIN_LIMIT_PER_ACCOUNT = os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5 per 15 minutes")
         self.LOGIN_LIMIT_PER_ADDRESS = os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "30 per 15 minutes")
+        # Record and certificate PDFs one person may download: each takes a worker up to a second to make.
+        self.PDF_LIMIT_PER_PERSON = os.environ.get("PDF_LIMIT_PER_PERSON", "10 per 10 minutes")
         # database://: counters in the app's database, shared by every process (webapp/web/rate_limit_storage.py).
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "database://")
         self.RATELIMIT_HEADERS_ENABLED = True
@@ -102,6 +122,11 @@ class Config:
         self.PRODUCTION = self.ENV == "production"
         # Seconds between checks of courses/ and exercises/ for edits; None: never (read once per process).
         self.CONTENT_RELOAD = content_reload(os.environ.get("CONTENT_RELOAD", "60" if self.PRODUCTION else "always"))
+        # `flask content check`: lessons at these levels need at least MIN_QUESTIONS marked questions.
+        self.ASSESSED_LEVELS = assessed_levels(os.environ.get("ASSESSED_LEVELS", "1,2,3"))
+        self.MIN_QUESTIONS = int(os.environ.get("MIN_QUESTIONS", "3"))
+        # Days before the placement check may be taken again in the same training year (meant for the year's end).
+        self.PLACEMENT_RETAKE_DAYS = int(os.environ.get("PLACEMENT_RETAKE_DAYS", "30"))
         self.SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", self.PRODUCTION)
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
@@ -117,8 +142,29 @@ class Config:
         self.RETENTION_YEARS = int(os.environ.get("RETENTION_YEARS", "6"))
         # A full HR import that would deactivate more than this share of active people waits for confirmation.
         self.HR_DEACTIVATION_SHARE = float(os.environ.get("HR_DEACTIVATION_SHARE", "0.10"))
+        # Reminders (`flask reminders send`): the rules, in webapp/reminders/schedule.py's form; "" sends none.
+        self.REMINDER_SCHEDULE = os.environ.get("REMINDER_SCHEDULE", DEFAULT_REMINDER_SCHEDULE)
+        # Days a reminder stays due after its day, so a run missed that day still sends it (once).
+        self.REMINDER_CATCH_UP_DAYS = int(os.environ.get("REMINDER_CATCH_UP_DAYS", "3"))
+        # Days the "stop these reminders" link in an email works.
+        self.REMINDER_LINK_DAYS = int(os.environ.get("REMINDER_LINK_DAYS", "60"))
+        # xAPI statements for the department's learning record store (`flask xapi send`); off unless turned on.
+        self.XAPI_ENABLED = _env_bool("XAPI_ENABLED", False)
+        self.XAPI_ENDPOINT = os.environ.get("XAPI_ENDPOINT")  # the LRS's xAPI base: .../xAPI/
+        self.XAPI_USERNAME = os.environ.get("XAPI_USERNAME")
+        self.XAPI_PASSWORD = os.environ.get("XAPI_PASSWORD")
+        self.XAPI_ACTOR = os.environ.get("XAPI_ACTOR", "email")  # or "account"
+        self.XAPI_ACCOUNT_HOMEPAGE = os.environ.get("XAPI_ACCOUNT_HOMEPAGE")
+        self.XAPI_ACCOUNT_NAME = os.environ.get("XAPI_ACCOUNT_NAME", "staff_number")  # or "id"
+        self.XAPI_BATCH_SIZE = int(os.environ.get("XAPI_BATCH_SIZE", "50"))
+        self.XAPI_MAX_ATTEMPTS = int(os.environ.get("XAPI_MAX_ATTEMPTS", "10"))
+        self.XAPI_RETRY_SECONDS = float(os.environ.get("XAPI_RETRY_SECONDS", "60"))  # doubles after each failure
+        self.XAPI_TIMEOUT = float(os.environ.get("XAPI_TIMEOUT", "10"))
         # An HR file for a whole department: 510,000 rows is about 50 MB.
         self.MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "100")) * 1024 * 1024
+        # Evidence files for outside learning: outside the web root, served only through the app.
+        self.EVIDENCE_DIR = os.environ.get("EVIDENCE_DIR", str(PROJECT_ROOT / "instance" / "evidence"))
+        self.EVIDENCE_MAX_MB = int(os.environ.get("EVIDENCE_MAX_MB", "5"))
 
 
 class TestConfig(Config):
@@ -153,12 +199,22 @@ def check_config(config: dict) -> None:
     if config.get("PRODUCTION") and len(config["SECRET_KEY"]) < 32:
         raise ConfigError("SECRET_KEY must be at least 32 characters when DATA_DAY_ENV=production")
     check_mail_config(config)
+    check_reminder_config(config)
+    check_xapi_config(config)
     if not 1 <= int(config["REQUIRED_MINUTES"]) <= 100 * 60:
         raise ConfigError("REQUIRED_MINUTES must be a whole number of minutes between 1 and 6000")
+    if not 0 <= int(config["MIN_QUESTIONS"]) <= 50:
+        raise ConfigError("MIN_QUESTIONS must be a whole number from 0 to 50")
+    if not 0 <= int(config["PLACEMENT_RETAKE_DAYS"]) <= 366:
+        raise ConfigError("PLACEMENT_RETAKE_DAYS must be a whole number of days from 0 to 366")
+    # A larger evidence file than the app accepts at all would get the "too large" page, not the form's error.
+    if not 1 <= int(config["EVIDENCE_MAX_MB"]) * 1024 * 1024 < int(config["MAX_CONTENT_LENGTH"]):
+        raise ConfigError("EVIDENCE_MAX_MB must be at least 1 and less than MAX_UPLOAD_MB")
 
 
 def check_mail_config(config: dict) -> None:
     from webapp.mail import BACKENDS, KINDS  # here: the settings load without the mail libraries
+    from webapp.mail.messages import REMINDER_KINDS
 
     backend = config.get("MAIL_BACKEND")
     if backend not in BACKENDS:
@@ -167,7 +223,30 @@ def check_mail_config(config: dict) -> None:
     if config.get("PRODUCTION") and backend == "folder":
         raise ConfigError("MAIL_BACKEND must be smtp or notify when DATA_DAY_ENV=production")
     if backend == "notify":
-        missing = [f"NOTIFY_TEMPLATE_{kind.upper()}" for kind in KINDS if not config["NOTIFY_TEMPLATES"].get(kind)]
+        # Reminder templates are needed only when there are reminders to send.
+        kinds = [kind for kind in KINDS if config.get("REMINDER_SCHEDULE", "").strip() or kind not in REMINDER_KINDS]
+        missing = [f"NOTIFY_TEMPLATE_{kind.upper()}" for kind in kinds if not config["NOTIFY_TEMPLATES"].get(kind)]
         missing += [] if config.get("NOTIFY_API_KEY") else ["NOTIFY_API_KEY"]
         if missing:
             raise ConfigError("MAIL_BACKEND=notify needs these settings: " + ", ".join(missing))
+
+
+def check_reminder_config(config: dict) -> None:
+    from webapp.reminders.schedule import ScheduleError, parse_schedule
+
+    try:
+        parse_schedule(config["REMINDER_SCHEDULE"])
+    except ScheduleError as error:
+        raise ConfigError(str(error)) from None
+    if not 1 <= int(config["REMINDER_CATCH_UP_DAYS"]) <= 28:
+        raise ConfigError("REMINDER_CATCH_UP_DAYS must be a whole number of days between 1 and 28")
+    if not 1 <= int(config["REMINDER_LINK_DAYS"]) <= 365:
+        raise ConfigError("REMINDER_LINK_DAYS must be a whole number of days between 1 and 365")
+
+
+def check_xapi_config(config: dict) -> None:
+    from webapp.xapi.settings import XapiSettings, setting_problems
+
+    problems = setting_problems(XapiSettings.from_config(config), production=bool(config.get("PRODUCTION")))
+    if problems:
+        raise ConfigError("; ".join(problems))

@@ -7,6 +7,18 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_COURSES = PROJECT_ROOT / "tests" / "fixtures" / "courses"
 FIXTURE_EXERCISES = PROJECT_ROOT / "tests" / "fixtures" / "exercises"
 FIXTURE_CONTENT = {"CONTENT_DIR": str(FIXTURE_COURSES), "EXERCISES_DIR": str(FIXTURE_EXERCISES)}
+# A level 2 course whose lessons have marked questions, with no exercises: point an app at it with these settings.
+QUESTIONS_CONTENT = {
+    "CONTENT_DIR": str(PROJECT_ROOT / "tests" / "fixtures" / "lesson-questions" / "courses"),
+    "EXERCISES_DIR": str(PROJECT_ROOT / "tests" / "fixtures" / "lesson-questions" / "exercises"),
+    "ASSESSED_LEVELS": (1, 2, 3),
+}
+
+# A level 1 course with the placement check (courses/placement/) and pathways (courses/pathways.md) over it.
+PLACEMENT_CONTENT = {
+    "CONTENT_DIR": str(PROJECT_ROOT / "tests" / "fixtures" / "placement" / "courses"),
+    "EXERCISES_DIR": str(PROJECT_ROOT / "tests" / "fixtures" / "placement" / "exercises"),
+}
 
 
 def copy_fixture_content(folder: Path) -> dict[str, str]:
@@ -16,3 +28,15 @@ def copy_fixture_content(folder: Path) -> dict[str, str]:
     shutil.copytree(FIXTURE_COURSES, folder / "courses")
     shutil.copytree(FIXTURE_EXERCISES, folder / "exercises")
     return {"CONTENT_DIR": str(folder / "courses"), "EXERCISES_DIR": str(folder / "exercises")}
+
+
+def copy_questions_content(folder: Path) -> dict:
+    """A copy of the lesson-questions fixture in folder/courses, for a test to change; the settings to read it."""
+    shutil.copytree(Path(QUESTIONS_CONTENT["CONTENT_DIR"]), folder / "courses")
+    return {**QUESTIONS_CONTENT, "CONTENT_DIR": str(folder / "courses")}
+
+
+def copy_placement_content(folder: Path) -> dict:
+    """A copy of the placement fixture in folder/courses, for a test to change; the settings to read it."""
+    shutil.copytree(Path(PLACEMENT_CONTENT["CONTENT_DIR"]), folder / "courses")
+    return {**PLACEMENT_CONTENT, "CONTENT_DIR": str(folder / "courses")}

@@ -13,7 +13,16 @@ from sqlalchemy import select
 from tests.helpers.accounts import make_user
 from webapp.db.clock import uk_today, utcnow
 from webapp.extensions import db
-from webapp.models import Completion, CourseItem, Department, ExerciseAttempt, ItemStart, OutsideLearning, User
+from webapp.models import (
+    Completion,
+    CourseItem,
+    Department,
+    ExerciseAttempt,
+    ItemStart,
+    LessonAnswer,
+    OutsideLearning,
+    User,
+)
 from webapp.models.outside_learning import UNCONFIRMED
 from webapp.queries.completions import record_completion, refresh_totals
 from webapp.training.requirement import FTE_SCALE
@@ -137,6 +146,29 @@ def make_exercise_attempt(
     db.session.add(attempt)
     db.session.commit()
     return attempt
+
+
+def make_lesson_answer(
+    person: User,
+    lesson: CourseItem,
+    question_id: str,
+    answer: str,
+    *,
+    correct: bool,
+    year: TrainingYear | int | None = None,
+) -> LessonAnswer:
+    """An answer to one of a lesson's marked questions, as the checker records it, in this training year unless told."""
+    row = LessonAnswer(
+        user_id=person.id,
+        item_id=lesson.id,
+        question_id=question_id,
+        answer=answer,
+        correct=correct,
+        training_year=_year(year).label,
+    )
+    db.session.add(row)
+    db.session.commit()
+    return row
 
 
 def make_item_start(

@@ -9,10 +9,17 @@ from sqlalchemy import select
 from tests.helpers.accounts import make_user, sign_in
 from tests.helpers.html import get_page
 from tests.helpers.paths import copy_fixture_content
-from tests.helpers.rows import course_items, make_completion, make_exercise_attempt, make_item_start
+from tests.helpers.rows import (
+    course_items,
+    make_completion,
+    make_exercise_attempt,
+    make_item_start,
+    make_lesson_answer,
+)
 from webapp.extensions import db
 from webapp.models import CourseItem, ItemStart
-from webapp.queries.content_stats import ItemStats, QuestionStats, item_stats, question_stats
+from webapp.queries.answer_stats import QuestionStats, question_stats
+from webapp.queries.content_stats import ItemStats, item_stats
 from webapp.web.years import current_training_year
 
 T0 = datetime(2026, 3, 2, 9, 0)
@@ -66,7 +73,8 @@ def test_item_stats_count_starts_completions_and_the_median_time(seeded):
 def test_question_stats_count_answers_people_and_right_answers(seeded):
     exercise = items()["count-the-regions"].id
     stats = question_stats(db.session, [exercise], seeded)
-    assert stats == {(exercise, "rows"): QuestionStats(3, 2, 2), (exercise, "mean"): QuestionStats(2, 2, 0)}
+    # rows: a was wrong then right, b right first time; mean: both wrong.
+    assert stats == {(exercise, "rows"): QuestionStats(3, 2, 2, 1), (exercise, "mean"): QuestionStats(2, 2, 0, 0)}
     assert round(stats[(exercise, "rows")].success_rate, 3) == 0.667
 
 
@@ -99,6 +107,23 @@ def test_the_course_page_shows_the_numbers_for_the_chosen_year(seeded, client):
     assert last_year.table_rows("Lessons and exercises")[2] == ["Checking totals", "0", "1", "None timed", "0"]
     # Offered, because something happened that year.
     assert page.link(f"Training year {seeded - 1}") == f"/authoring/courses/spreadsheet-basics?year={seeded - 1}"
+
+
+def test_answers_to_a_lessons_questions_leave_the_exercise_figures_unchanged(seeded, client):
+    """A lesson answer with the same question id as the exercise's is not counted as the exercise's."""
+    for _ in range(3):
+        make_lesson_answer(make_user(), items()["rows-and-columns"], "rows", "12", correct=False)
+    exercise = items()["count-the-regions"].id
+    stats = question_stats(db.session, [exercise], seeded)
+    assert stats == {(exercise, "rows"): QuestionStats(3, 2, 2, 1), (exercise, "mean"): QuestionStats(2, 2, 0, 0)}
+    sign_in(client, make_user(author=True))
+    page = get_page(client, "/authoring/courses/spreadsheet-basics")
+    assert page.table("Count the regions: answers").head == ["Question", "Answers", "People", "Right"]
+    assert [row[1:] for row in page.table_rows("Count the regions: answers")][:2] == [
+        ["3", "2", "67%"],
+        ["2", "2", "0%"],
+    ]
+    assert not page.has_table("Lessons with questions")  # the fixture lesson has no marked questions
 
 
 def test_the_overview_lists_each_course_with_its_problems_and_completions(seeded, client):

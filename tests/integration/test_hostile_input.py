@@ -24,7 +24,7 @@ from webapp.extensions import db
 FIELDS = [
     "email", "password", "name", "confirm", "remember", "title", "provider", "learned_on", "minutes", "link",
     "notes", "comment", "manager", "file", "partial", "count_unconfirmed", "answer-regions", "answer-biggest",
-    "answer-north", "answer-choice",
+    "answer-north", "answer-choice", "code",
 ]  # fmt: skip
 PARAMETERS = [
     "page", "team", "department", "year", "scope", "status", "grade", "sort", "order", "next",

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.helpers.mail_values import sample_values
 from tests.helpers.smtp import mail_config
 from webapp.mail import KINDS, MailNotSent, send_email
 
@@ -17,6 +18,10 @@ SUBJECTS = {
     "activate_account": "Set up your Data Day account",
     "already_registered": "You already have a Data Day account",
     "reset_password": "Reset your Data Day password",
+    "reminder_before_end": "30 days left to finish your data training",
+    "reminder_not_started": "You have not started your data training for 2027",
+    "reminder_year_missed": "You did not finish your data training for 2027",
+    "reminder_manager_digest": "Data training for 2027: who has not finished",
 }
 
 
@@ -26,7 +31,7 @@ def config(mailbox):
 
 
 def send(config, kind="confirm_email", to=TO, name="Sam Jones"):
-    send_email(config, to, kind, name=name, link=LINK, hours="24 hours")
+    send_email(config, to, kind, **sample_values(kind, name=name, link=LINK, hours="24 hours"))
 
 
 def test_every_kind_of_message_has_its_own_subject():

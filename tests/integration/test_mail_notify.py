@@ -10,6 +10,7 @@ import uuid
 import jwt
 import pytest
 
+from tests.helpers.mail_values import sample_values
 from tests.helpers.notify_standin import NotifyStandIn, make_api_key, token_problem
 from tests.helpers.smtp import mail_config
 from webapp.mail import KINDS, MailNotSent, send_email
@@ -34,12 +35,13 @@ def notify_config(standin, **overrides):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_kind_uses_its_template_with_the_messages_values(notify, kind):
-    send_email(notify_config(notify), TO, kind, **VALUES)
+    values = sample_values(kind, **VALUES)
+    send_email(notify_config(notify), TO, kind, **values)
 
     [accepted] = notify.accepted
     assert accepted.template_id == TEMPLATES[kind]
     assert accepted.email_address == TO
-    assert accepted.personalisation == VALUES
+    assert accepted.personalisation == values
 
 
 @pytest.mark.parametrize(

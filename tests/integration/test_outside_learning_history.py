@@ -206,7 +206,7 @@ def test_the_download_says_a_change_is_not_yet_confirmed(sam, alex):
     entry = confirmed_learning(sam, alex, minutes=60)
     change(sam, entry, minutes="480")
     [row] = csv_rows(sam.get("/my-training-record/download"))[1:]
-    assert row[4:] == ["480", "Change not yet confirmed"]
+    assert row[4:6] == ["480", "Change not yet confirmed"]
 
 
 def history(page) -> list[tuple[str, str, list[str]]]:

@@ -76,7 +76,7 @@ def test_the_record_downloads_as_csv_with_what_the_page_shows(client):
     response = client.get("/my-training-record/download")
     assert f"data-day-training-record-{current_year().label}.csv" in response.headers["Content-Disposition"]
     rows = csv_rows(response)
-    assert rows[0] == ["Date", "Type", "Title", "Course or provider", "Minutes", "Manager's review"]
+    assert rows[0] == ["Date", "Type", "Title", "Course or provider", "Minutes", "Manager's review", "Evidence"]
     assert sorted(row[4] for row in rows[1:]) == ["15", "50"]
     assert ["Lesson", "Rows and columns", "Spreadsheet basics"] in [row[1:4] for row in rows]
     assert '\'=HYPERLINK("http://evil")' in [row[2] for row in rows]  # never a live formula

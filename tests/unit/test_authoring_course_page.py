@@ -4,7 +4,8 @@ from tests.helpers.paths import FIXTURE_COURSES, FIXTURE_EXERCISES
 from webapp.authoring.pages import ItemReport, course_page, course_years
 from webapp.content.library import load_library
 from webapp.content.problems import Problem
-from webapp.queries.content_stats import ItemStats, QuestionStats
+from webapp.queries.answer_stats import QuestionStats
+from webapp.queries.content_stats import ItemStats
 from webapp.training.years import YearStart, training_year
 
 APRIL = YearStart(4, 1)
@@ -83,7 +84,7 @@ def test_the_figures_are_numeric_columns_after_the_row_header():
 
 
 def test_questions_are_numbered_and_their_share_right_rounds_to_a_whole_per_cent():
-    rows = page_for([exercise_report(QuestionStats(3, 2, 2), QuestionStats(3, 3, 1))]).question_tables[0].rows
+    rows = page_for([exercise_report(QuestionStats(3, 2, 2, 1), QuestionStats(3, 3, 1, 1))]).question_tables[0].rows
     assert texts(rows[0]) == ["Question 1: How many rows of data does the file have?", 3, 2, "67%"]
     assert texts(rows[1])[3] == "33%"
 

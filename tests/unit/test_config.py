@@ -86,5 +86,17 @@ def test_notify_needs_its_key_and_a_template_for_every_kind_of_email(monkeypatch
         "NOTIFY_TEMPLATE_CONFIRM_EMAIL",
         "NOTIFY_TEMPLATE_ACTIVATE_ACCOUNT",
         "NOTIFY_TEMPLATE_ALREADY_REGISTERED",
+        "NOTIFY_TEMPLATE_REMINDER_BEFORE_END",
+        "NOTIFY_TEMPLATE_REMINDER_NOT_STARTED",
+        "NOTIFY_TEMPLATE_REMINDER_YEAR_MISSED",
+        "NOTIFY_TEMPLATE_REMINDER_MANAGER_DIGEST",
         "NOTIFY_API_KEY",
     ]
+
+
+def test_notify_needs_no_reminder_templates_when_there_are_no_reminders(monkeypatch):
+    monkeypatch.setenv("MAIL_BACKEND", "notify")
+    monkeypatch.setenv("REMINDER_SCHEDULE", "")
+    with pytest.raises(ConfigError) as refused:
+        create_app(Config(), {"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert "REMINDER" not in str(refused.value)

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 WEBAPP = Path(__file__).resolve().parents[2] / "webapp"
-DOMAIN_PACKAGES = ["content", "org", "training", "lite", "identity", "db", "mail"]
-BLUEPRINTS = ["admin", "auth", "authoring", "exercises", "health", "learn", "record", "reports", "sso", "team"]
+DOMAIN_PACKAGES = ["content", "org", "training", "lite", "identity", "db", "mail", "xapi", "certificates", "evidence"]
+BLUEPRINTS = [
+    *("admin", "auth", "authoring", "exercises", "health", "learn"),
+    *("placement", "record", "reports", "sso", "team"),
+]
 WEB_FRAMEWORK = ("flask", "flask_login", "flask_wtf", "flask_limiter", "flask_talisman", "werkzeug", "wtforms")
 
 

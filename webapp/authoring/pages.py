@@ -5,11 +5,20 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from webapp.authoring.lesson_figures import (
+    WRONG_ANSWERS_RULE,
+    LessonQuestions,
+    LessonQuestionsTable,
+    lessons_table,
+    questions_table,
+)
 from webapp.content.answers import Question
 from webapp.content.library import Course, Item, Library
 from webapp.content.page_problems import problems_for
 from webapp.content.problems import Problem
-from webapp.queries.content_stats import ItemStats, QuestionStats, completions_by_item, item_stats, question_stats
+from webapp.models.lesson_answers import LessonAnswer
+from webapp.queries.answer_stats import QuestionStats, common_wrong_answers, lesson_answering, question_stats
+from webapp.queries.content_stats import ItemStats, completions_by_item, item_stats
 from webapp.training.requirement import format_minutes
 from webapp.training.years import TrainingYear, YearStart, training_year
 from webapp.web.figures import FigureTable, numeric_cell, table_head
@@ -33,6 +42,7 @@ class ItemReport:
     item: Item
     stats: ItemStats | None  # None until `flask content sync` puts the item in the database
     questions: list[tuple[Question, QuestionStats | None]]  # exercises only; None: nobody answered it
+    lesson_questions: LessonQuestions | None = None  # lessons with marked questions only
 
     @property
     def median_time(self) -> str:
@@ -65,18 +75,27 @@ def course_summaries(session: Session, library: Library, item_ids: dict, year: i
 
 
 def course_report(session: Session, course: Course, item_ids: dict, year: int) -> list[ItemReport]:
-    ids = {item.slug: item_ids.get((course.slug, item.slug)) for item in course.items}
-    synced = [item_id for item_id in ids.values() if item_id is not None]
-    stats = item_stats(session, synced, year)
-    answers = question_stats(session, synced, year)
-    return [
-        ItemReport(
-            item,
-            stats.get(ids[item.slug]),
-            [(question, answers.get((ids[item.slug], question.id))) for question in getattr(item, "questions", [])],
-        )
-        for item in course.items
-    ]
+    """A few queries for the whole course, however many lessons, exercises and questions it has."""
+    synced: dict[str, int] = {
+        item.slug: item_ids[(course.slug, item.slug)] for item in course.items if (course.slug, item.slug) in item_ids
+    }
+    lessons = [synced[item.slug] for item in course.items if item.kind == "lesson" and item.slug in synced]
+    exercises = [item_id for item_id in synced.values() if item_id not in lessons]
+    stats = item_stats(session, list(synced.values()), year)
+    answers = question_stats(session, exercises, year)
+    lesson_answers = question_stats(session, lessons, year, LessonAnswer)
+    wrong = common_wrong_answers(session, lessons, year, LessonAnswer)
+    answering = lesson_answering(session, lessons, year)
+
+    def report(item: Item, item_id: int | None) -> ItemReport:
+        if item.kind == "exercise":
+            return ItemReport(item, stats.get(item_id), [(q, answers.get((item_id, q.id))) for q in item.questions])
+        if not item.questions:
+            return ItemReport(item, stats.get(item_id), [])
+        questions = [(q, lesson_answers.get((item_id, q.id)), wrong.get((item_id, q.id), [])) for q in item.questions]
+        return ItemReport(item, stats.get(item_id), [], LessonQuestions(item.title, answering.get(item_id), questions))
+
+    return [report(item, synced.get(item.slug)) for item in course.items]
 
 
 @dataclass(frozen=True)
@@ -107,6 +126,9 @@ class CoursePage:
     problem_count: str  # "1 problem", "2 problems"
     items_table: FigureTable  # how learners did on each lesson and exercise
     question_tables: list[FigureTable]  # one for each exercise
+    lessons_table: FigureTable | None  # who answered each lesson's marked questions; None: no lesson has any
+    lesson_question_tables: list[LessonQuestionsTable]  # one for each lesson with marked questions
+    wrong_answers_rule: str = WRONG_ANSWERS_RULE  # which wrong answers the lesson question tables list
 
 
 @dataclass(frozen=True)
@@ -150,6 +172,7 @@ def overview_page(library: Library, summaries: list[CourseSummary], year: Traini
 def course_page(
     course: Course, year: TrainingYear, years: list[TrainingYear], problems: list[Problem], reports: list[ItemReport]
 ) -> CoursePage:
+    lessons = [report.lesson_questions for report in reports if report.lesson_questions]
     return CoursePage(
         course,
         year,
@@ -166,6 +189,8 @@ def course_page(
             for report in reports
             if report.item.kind == "exercise"
         ],
+        lessons_table(lessons, year) if lessons else None,
+        [questions_table(lesson, year) for lesson in lessons],
     )
 
 

@@ -8,8 +8,10 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.content.library import relative_to
+from webapp.content.pathways import pathway_warnings
 from webapp.content.problems import ContentError
 from webapp.content.scaffold import ScaffoldError, new_course, new_exercise, new_lesson
+from webapp.content.standards import reading_time_warnings, too_few_questions
 from webapp.extensions import db
 from webapp.queries.content_sync import sync_library
 from webapp.web.content_pages import content_library
@@ -19,14 +21,24 @@ group = AppGroup("content", help="Check and load course content.")
 
 @group.command("check")
 def check_command() -> None:
-    """Validate every course, lesson and exercise; print each problem as path:line: message."""
-    library = content_library()
-    for problem in library.problems:
+    """Validate every course, lesson and exercise; print each problem as path:line: message, and each warning
+    (a lesson's minutes far from the time it takes, a pathway far from 7 hours) as path:line: warning: message.
+    Only problems fail."""
+    library, config = content_library(), current_app.config
+    problems = sorted(
+        [*library.problems, *too_few_questions(library, config["ASSESSED_LEVELS"], config["MIN_QUESTIONS"])]
+    )
+    warnings = sorted([*reading_time_warnings(library), *pathway_warnings(library.pathways, library.minutes_of)])
+    for problem in problems:
         click.echo(str(problem), err=True)
+    for warning in warnings:
+        click.echo(f"{warning.path}:{warning.line}: warning: {warning.message}", err=True)
+    if warnings:
+        click.echo(f"{len(warnings)} warning(s): check these minutes", err=True)
     lessons = sum(len(course.lessons) for course in library.courses)
     exercises = len(library.exercises)
-    if library.problems:
-        click.echo(f"{len(library.problems)} problem(s) in {current_app.config['CONTENT_DIR']}", err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in {config['CONTENT_DIR']}", err=True)
         sys.exit(1)
     click.echo(f"Content OK: {len(library.courses)} courses, {lessons} lessons, {exercises} exercises")
 

@@ -7,8 +7,9 @@ from flask.cli import AppGroup
 from webapp.cli.progress import print_progress
 from webapp.db.clock import uk_today
 from webapp.extensions import db
-from webapp.sample_data.demo import DEMO_PASSWORD, seed_demo
+from webapp.sample_data.demo import CERTIFICATE_HOLDER, DEMO_PASSWORD, demo_certificate, seed_demo, seed_placement
 from webapp.sample_data.synthetic_load import generate_organisation
+from webapp.web.content_pages import content_library
 from webapp.web.years import current_training_year
 
 group = AppGroup("demo", help="Demo data for trying Data Day.")
@@ -19,11 +20,18 @@ def seed_command() -> None:
     """Add a small demo organisation (safe to run again); refuses to run in production."""
     if current_app.config["PRODUCTION"]:
         raise click.ClickException("demo data is for trying Data Day, not for production")
-    people = seed_demo(db.session, current_app.config["YEAR_START"])
+    config = current_app.config
+    people = seed_demo(db.session, config["YEAR_START"])
+    seed_placement(db.session, content_library(), config["YEAR_START"])
+    code = demo_certificate(db.session, config["YEAR_START"], config["REQUIRED_MINUTES"], config["SECRET_KEY"])
     db.session.commit()
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for person, role in people:
         click.echo(f"  {person.email:<40} {role}")
+    if code:
+        click.echo(
+            f"{CERTIFICATE_HOLDER}'s certificate checks out at {config['SERVICE_URL'].rstrip('/')}/verify/{code}"
+        )
 
 
 @group.command("generate")

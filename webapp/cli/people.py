@@ -15,12 +15,15 @@ from webapp.db.clock import utcnow
 from webapp.extensions import db
 from webapp.models.people import Department, User
 from webapp.queries.erasure import erase_person, expired_people
+from webapp.queries.evidence_files import all_stored_names
 from webapp.queries.hr_import import ImportResult, Safeguards, import_hr_file
 from webapp.queries.people import find_user_by_email, other_active_admins, people_to_invite
 from webapp.web.account_emails import INVITE_AGAIN_AFTER, send_invitation
 from webapp.web.audit import audit
+from webapp.web.evidence import evidence_store
 
 group = AppGroup("people", help="The organisation: people, departments, grades and line managers.")
+ORPHAN_AGE_SECONDS = 24 * 3600  # an evidence file this old is not one still being saved
 
 
 @group.command("import")
@@ -94,14 +97,25 @@ def invite_command(emails: tuple[str, ...], everyone: bool) -> None:
 
 @group.command("purge-expired")
 def purge_expired_command() -> None:
-    """Erase the personal data of people deactivated longer ago than RETENTION_YEARS. Safe to run daily."""
+    """Erase the personal data of people deactivated longer ago than RETENTION_YEARS, and remove evidence files
+    no entry refers to. Safe to run daily."""
     years = current_app.config["RETENTION_YEARS"]
     ids = expired_people(db.session, utcnow(), retention=timedelta(days=365 * years + years // 4))
+    store = evidence_store()
     for person_id in ids:
-        erase_person(db.session, db.session.get(User, person_id), utcnow(), reason=f"retention: {years} years")
-        db.session.commit()  # one person at a time: a stop part-way leaves every finished erasure done
+        with store.changes() as files:
+            person = db.session.get_one(User, person_id)
+            for name in erase_person(db.session, person, utcnow(), reason=f"retention: {years} years"):
+                files.delete_after_commit(name)
+            db.session.commit()  # one person at a time: a stop part-way leaves every finished erasure done
         db.session.expunge_all()
     click.echo(f"Erased {len(ids):,} people deactivated more than {years} years ago")
+    # Files a crash left between storing them and committing (or committing their removal) are named by no row.
+    orphans = store.unreferenced(all_stored_names(db.session), older_than_seconds=ORPHAN_AGE_SECONDS)
+    for name in orphans:
+        store.delete(name)
+    if orphans:
+        click.echo(f"Removed {len(orphans):,} evidence files no entry refers to")
 
 
 @group.command("erase")
@@ -120,8 +134,10 @@ def erase_command(staff_number: str | None, email: str | None, yes: bool) -> Non
         raise click.ClickException(f"{person.email} is the only active admin: make someone else an admin first")
     if not yes:
         click.confirm(f"Erase {person.name} ({person.email})? This cannot be undone", abort=True)
-    erase_person(db.session, person, utcnow(), reason="erasure request")
-    db.session.commit()
+    with evidence_store().changes() as files:
+        for name in erase_person(db.session, person, utcnow(), reason="erasure request"):
+            files.delete_after_commit(name)
+        db.session.commit()
     click.echo(f"Erased person {person.id}: their minutes stay in reports, anonymous")
 
 

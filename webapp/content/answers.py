@@ -1,4 +1,4 @@
-"""Exercise questions and how a learner's answer is checked. The expected answers never leave the server."""
+"""Lesson and exercise questions and how a learner's answer is checked. The expected answers never leave the server."""
 
 import math
 import re
@@ -32,6 +32,7 @@ class Question:
     tolerance: float = 0.0
     hint: str = ""
     accepted: tuple[str, ...] = ()  # text: other spellings that count as right
+    after: str = ""  # lessons only: the id of the ## section it follows; "" puts it at the end
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ and a model solution. Loaded and checked here; built into the JupyterLite site b
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from webapp.content.answers import Question
 from webapp.content.frontmatter import Document
@@ -14,6 +15,18 @@ from webapp.content.questions import read_questions
 from webapp.content.rules import check_exercise_meta
 
 PACKAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(==[A-Za-z0-9.]+)?$")
+
+
+class HasData(Protocol):
+    """Content with a data/ folder of files learners download: an exercise, or the placement check."""
+
+    doc: Document
+
+    @property
+    def data_files(self) -> list[Path]: ...
+
+    @property
+    def data_sources(self) -> list[dict]: ...
 
 
 @dataclass
@@ -54,9 +67,6 @@ class Exercise(FrontMatterItem):
         value = self.doc.meta.get("data") or []
         return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
-    def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
-
 
 def check_exercise_files(exercise: Exercise, relative) -> list[Problem]:
     """The notebook parses, every data file is present and has its origin stated."""
@@ -73,7 +83,7 @@ def check_exercise_files(exercise: Exercise, relative) -> list[Problem]:
                 problems.append(Problem(relative(exercise.notebook), 1, "the notebook has no cells"))
         except Exception as error:  # jupytext raises many kinds; any means it will not open
             problems.append(Problem(relative(exercise.notebook), 1, f"the notebook does not parse: {error}"))
-    problems += _check_data(exercise, relative)
+    problems += check_data_sources(exercise, relative)
     for index, package in enumerate(exercise.packages):
         if not PACKAGE.match(package):
             line = exercise.doc.line_at("packages", index)
@@ -81,7 +91,8 @@ def check_exercise_files(exercise: Exercise, relative) -> list[Problem]:
     return problems
 
 
-def _check_data(exercise: Exercise, relative) -> list[Problem]:
+def check_data_sources(exercise: HasData, relative) -> list[Problem]:
+    """Every file in data/ is listed under data: with its source and licence, and every one listed is there."""
     problems = []
     present = {path.name for path in exercise.data_files}
     declared = set()

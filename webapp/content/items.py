@@ -1,5 +1,6 @@
 """What lessons and exercises both read from their front matter."""
 
+from webapp.content.answers import Question
 from webapp.content.frontmatter import Document
 
 
@@ -8,6 +9,7 @@ class FrontMatterItem:
 
     slug: str
     doc: Document
+    questions: list[Question]
 
     @property
     def title(self) -> str:
@@ -20,3 +22,6 @@ class FrontMatterItem:
     @property
     def objectives(self) -> list[str]:
         return self.doc.text_list("objectives")
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)

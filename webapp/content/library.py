@@ -3,12 +3,18 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from webapp.content.exercises import Exercise, load_exercise
+from webapp.content.answers import Question
+from webapp.content.exercises import Exercise, check_data_sources, load_exercise
 from webapp.content.frontmatter import Document, parse_document
 from webapp.content.items import FrontMatterItem
+from webapp.content.lesson_data import listed_files, listed_sources, unlisted_files
 from webapp.content.links import Target, broken_links
-from webapp.content.names import COURSE_FILE, FOLDER, LESSON_FILE
+from webapp.content.names import COURSE_FILE, FOLDER, LESSON_FILE, PATHWAYS_FILE, PLACEMENT_FOLDER
+from webapp.content.pathways import Pathways, load_pathways
+from webapp.content.placement import Placement, load_placement
 from webapp.content.problems import Problem
+from webapp.content.questions import read_questions
+from webapp.content.render import render_markdown
 from webapp.content.rules import LEVELS, check_course_meta, check_lesson_meta
 
 
@@ -19,7 +25,21 @@ class Lesson(FrontMatterItem):
     number: int
     path: Path
     doc: Document
+    questions: list[Question] = field(default_factory=list)  # marked questions: all right completes the lesson
     kind: str = "lesson"
+
+    @property
+    def data_sources(self) -> list[dict]:
+        return listed_sources(self.doc)
+
+    @property
+    def data_files(self) -> list[Path]:
+        """The files of its activity: those it lists from its course's data/ folder (see lesson_data)."""
+        return listed_files(self.path.parent, self.data_sources)
+
+    def data_file(self, name: str) -> Path | None:
+        """A file learners may download from this lesson: one it lists, and in its course's data/ folder."""
+        return next((path for path in self.data_files if path.name == name), None)
 
 
 Item = Lesson | Exercise
@@ -81,12 +101,24 @@ class Library:
     courses: list[Course]
     problems: list[Problem]
     exercises: list[Exercise] = field(default_factory=list)
+    placement: Placement | None = None  # courses/placement/, if there is one
+    pathways: Pathways | None = None  # courses/pathways.md, if there is one
 
     def course(self, slug: str) -> Course | None:
         return next((course for course in self.courses if course.slug == slug), None)
 
     def exercise(self, slug: str) -> Exercise | None:
         return next((exercise for exercise in self.exercises if exercise.slug == slug), None)
+
+    def find_item(self, ref: str) -> Item | None:
+        """A lesson or exercise named as placement questions and pathways name them: "course/item"."""
+        course_slug, _, item_slug = ref.partition("/")
+        course = self.course(course_slug)
+        return course.item(item_slug) if course is not None and item_slug else None
+
+    def minutes_of(self, ref: str) -> int | None:
+        item = self.find_item(ref)
+        return None if item is None else item.minutes
 
     def has(self, target: Target) -> bool:
         """A link's target exists: the course, the lesson in it, or the exercise."""
@@ -122,13 +154,16 @@ def load_library(root: Path, exercises_root: Path | None = None) -> Library:
     problems: list[Problem] = []
     read = _reader(relative)
     courses = [
-        course for folder in _folders(root) if (course := _load_course(folder, read, relative, problems)) is not None
+        course
+        for folder in _folders(root)
+        if folder.name != PLACEMENT_FOLDER and (course := _load_course(folder, read, relative, problems)) is not None
     ]
     courses.sort(key=lambda c: (c.level, c.order, c.title))
     library = Library(root, courses, problems)
     if exercises_root is not None and Path(exercises_root).is_dir():
         library.exercises = [_load_exercise(f, read, relative, problems) for f in _folders(Path(exercises_root))]
         _place_exercises(library)
+    _load_placement_and_pathways(library, read, relative)
     linked = [
         *((course.base, doc) for course in courses for doc in [course.doc, *course.lesson_docs]),
         *((f"exercises/{exercise.slug}", exercise.doc) for exercise in library.exercises),
@@ -136,12 +171,23 @@ def load_library(root: Path, exercises_root: Path | None = None) -> Library:
     problems.extend(broken_links(linked, library.has))
     for doc in library.documents():
         problems.extend(doc.problems)
+    for extra in (library.placement, library.pathways):
+        problems.extend(extra.doc.problems if extra else [])
     problems.sort()
     return library
 
 
 def _folders(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def _load_placement_and_pathways(library: Library, read, relative) -> None:
+    """After the courses and exercises: both name their lessons and exercises, which must exist."""
+    folder = library.root / PLACEMENT_FOLDER
+    if folder.is_dir():
+        library.placement = load_placement(folder, read, relative, lambda ref: library.find_item(ref) is not None)
+    if (library.root / PATHWAYS_FILE).is_file():
+        library.pathways = load_pathways(read(library.root / PATHWAYS_FILE), library.minutes_of)
 
 
 def _reader(relative):
@@ -191,10 +237,20 @@ def _load_course(folder: Path, read, relative, problems: list[Problem]) -> Cours
         seen[slug], numbers[number] = name, name
         lesson = Lesson(course.slug, slug, number, path, read(path))
         check_lesson_meta(lesson.doc)
+        if not lesson.doc.problems and "questions" in lesson.doc.meta:
+            lesson.questions = read_questions(lesson.doc, section_ids(lesson.doc, course.base))
+        if not lesson.doc.problems:
+            lesson.doc.problems.extend(check_data_sources(lesson, relative))
         course.items.append(lesson)
+    course.doc.problems.extend(unlisted_files(folder, course.doc, course.lesson_docs))
     if not course.items:
         course.doc.problem("course has no lessons: add a file such as 01-introduction.md beside course.md")
     return course
+
+
+def section_ids(doc: Document, base: str) -> list[str]:
+    """The anchors of a lesson's ## headings, as its page makes them: where its questions may be placed."""
+    return [anchor for anchor, _heading in render_markdown(doc.body, base).contents]
 
 
 def _load_exercise(folder: Path, read, relative, problems: list[Problem]) -> Exercise:

@@ -11,3 +11,8 @@ EXERCISE_FILE = "exercise.md"
 NOTEBOOK_FILE = "notebook.py"
 SOLUTION_FILE = "solution.py"
 DATA_DIR = "data"
+
+# In the content folder beside the courses: the placement check (a folder, so its data sits with it) and the pathways.
+PLACEMENT_FOLDER = "placement"  # courses/placement/: never a course, so no course may take this name
+PLACEMENT_FILE = "placement.md"
+PATHWAYS_FILE = "pathways.md"

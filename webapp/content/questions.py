@@ -1,4 +1,7 @@
-"""Reading the questions in an exercise's front matter, with every problem at its line."""
+"""Reading the questions in a lesson's or an exercise's front matter, with every problem at its line."""
+
+from collections.abc import Collection
+from dataclasses import replace
 
 from webapp.content.answers import KINDS, Question
 from webapp.content.frontmatter import Document
@@ -6,14 +9,23 @@ from webapp.content.frontmatter import Document
 SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
-def read_questions(doc: Document) -> list[Question]:
+def read_questions(doc: Document, sections: Collection[str] | None = None) -> list[Question]:
+    """An exercise's questions (`sections` None): at least one, beside its notebook. A lesson's (`sections`: the
+    ids of its ## headings): none or more, each at the end or `after` one of those sections."""
     raw = doc.meta.get("questions")
-    if not isinstance(raw, list) or not raw:
+    if sections is not None and raw is None:
+        return []
+    if sections is not None and not isinstance(raw, list):
+        doc.problem("questions must be a list, each with an id, a prompt and an answer", key="questions")
+        return []
+    if not isinstance(raw, list) or (not raw and sections is None):
         doc.problem("questions are missing: list at least one question with a prompt and an answer", key="questions")
         return []
     questions, seen = [], set()
     for index, item in enumerate(raw):
         question = _read_question(doc, index, item)
+        if question is not None and isinstance(item, dict) and "after" in item:
+            question = _placed(doc, index, question, item["after"], sections)
         if question is None:
             continue
         if question.id in seen:
@@ -90,6 +102,23 @@ def _read_choice(answer: dict, kind: str, expected, qid: str, prompt: str, hint:
         return None
     expected_value = expected if kind == "single" else tuple(wanted)
     return Question(qid, prompt, kind, expected_value, options=tuple(options), hint=hint)
+
+
+def _placed(doc: Document, index: int, question: Question, after: object, sections: Collection[str] | None):
+    line = doc.line_at("questions", index, "after")
+    if sections is None:
+        doc.problem(
+            f"question {index + 1}: after is only for lessons: an exercise's questions sit by its notebook", line=line
+        )
+        return None
+    if not isinstance(after, str) or after not in sections:
+        known = ", ".join(sections) or "none: add a ## heading, or leave out after to put the question at the end"
+        doc.problem(
+            f"question {index + 1}: after must be the id of a ## section in this lesson ({known}), not {after!r}",
+            line=line,
+        )
+        return None
+    return replace(question, after=after)
 
 
 def _is_number(value: object) -> bool:

@@ -10,7 +10,7 @@ LEVELS = {
 }
 LEVEL_CHOICES = f"{', '.join(map(str, list(LEVELS)[:-1]))} or {list(LEVELS)[-1]}"  # "1, 2 or 3"
 COURSE_FIELDS = {"title", "summary", "level", "order"}
-LESSON_FIELDS = {"title", "minutes", "objectives"}
+LESSON_FIELDS = {"title", "minutes", "objectives", "data", "questions"}
 EXERCISE_FIELDS = {"title", "minutes", "objectives", "level", "course", "number", "packages", "data", "questions"}
 
 
@@ -58,6 +58,18 @@ def check_lesson_meta(doc: Document, allowed: set[str] = LESSON_FIELDS) -> None:
         doc.problem("objectives are missing: list what the learner will be able to do", key="objectives")
     elif not all(isinstance(item, str) and item.strip() for item in objectives):
         doc.problem("each objective must be a line of text", key="objectives")
+    _check_data(doc)
+
+
+def _check_data(doc: Document) -> None:
+    """The files learners download: the same list for lessons, exercises and the placement check."""
+    data = doc.meta.get("data", [])
+    if not isinstance(data, list):
+        doc.problem("data must be a list of files, each with file, source and licence", key="data")
+        return
+    for index, item in enumerate(data):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str) or not item["file"].strip():
+            doc.problem(f"data file {index + 1} needs file: its name in data/", line=doc.line_at("data", index))
 
 
 def check_exercise_meta(doc: Document) -> None:
@@ -72,5 +84,3 @@ def check_exercise_meta(doc: Document) -> None:
         doc.problem("number must be a whole number from 1 to 99: the exercise's place in its course", key="number")
     if not isinstance(doc.meta.get("packages", []), list):
         doc.problem("packages must be a list of package names", key="packages")
-    if not isinstance(doc.meta.get("data", []), list):
-        doc.problem("data must be a list of files, each with file, source and licence", key="data")

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, send_file, url_for
 from flask_login import current_user
 
 from webapp.content.answers import mark_submission
@@ -15,7 +15,9 @@ from webapp.extensions import db
 from webapp.queries.catalogue import find_live_item
 from webapp.queries.completions import record_submission
 from webapp.web.content_pages import Shown, content_library, not_available, opened_item_page, shown_version
+from webapp.web.form_fields import posted_answers
 from webapp.web.permissions import can_author
+from webapp.web.xapi import xapi_settings
 from webapp.web.years import current_training_year
 
 
@@ -59,14 +61,11 @@ def answer(slug: str):
     if shown.problems:  # an author previewing a broken exercise: nothing is marked until the files are fixed
         return _page(exercise, course, shown)
     questions = shown.page.questions
-    answers = {
-        q.id: request.form.getlist(f"answer-{q.id}") if q.kind == "multiple" else request.form.get(f"answer-{q.id}", "")
-        for q in questions
-    }
+    answers = posted_answers(questions)
     marking = mark_submission(questions, answers)
     if marking.unreadable:
         return _page(exercise, course, shown, marking, answers)
-    completed = record_submission(db.session, current_user.id, item, marking, current_training_year())
+    completed = record_submission(db.session, current_user.id, item, marking, current_training_year(), xapi_settings())
     db.session.commit()
     if not marking.all_correct:
         return _page(exercise, course, shown, marking, answers)

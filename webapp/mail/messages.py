@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
+from string import Formatter
 
-# kind: (subject, body). Every kind gets name, link and hours (how long the link works, in words).
+# kind: (subject, body). Every account email gets name, link and hours (how long the link works, in words);
+# reminders get the values webapp/reminders/messages.py makes. compose() refuses a kind missing one.
 TEXTS: dict[str, tuple[str, str]] = {
     "confirm_email": (
         "Confirm your email address for {service}",
@@ -47,7 +49,60 @@ TEXTS: dict[str, tuple[str, str]] = {
         "If you did not ask to reset your password, you can ignore this email. Your password has not changed.\n\n"
         "{service}\n",
     ),
+    # Reminders (webapp/reminders/messages.py fills them in). {stop} is how to turn the reminder off: a link
+    # in an optional reminder, a sentence saying it cannot be in a required one.
+    "reminder_before_end": (
+        "{days_left} left to finish your data training",
+        "Hello {name},\n\n"
+        "Your data training year {year} ends on {ends}, in {days_left}.\n\n"
+        "So far you have recorded {done} of the {required} you need. You have {left} left to do.\n\n"
+        "Take a course, or add learning you did elsewhere, from your training record:\n\n"
+        "{link}\n\n"
+        "{stop}\n\n"
+        "{service}\n",
+    ),
+    "reminder_not_started": (
+        "You have not started your data training for {year}",
+        "Hello {name},\n\n"
+        "You need to do {required} of data training in the training year {year}, which ends on {ends}. "
+        "You have not recorded any yet.\n\n"
+        "Start a course, or add learning you did elsewhere, from your training record:\n\n"
+        "{link}\n\n"
+        "{stop}\n\n"
+        "{service}\n",
+    ),
+    "reminder_year_missed": (
+        "You did not finish your data training for {year}",
+        "Hello {name},\n\n"
+        "The training year {year} ended on {ends}. You recorded {done} of the {required} of data training "
+        "you needed.\n\n"
+        "If you did data training that is not in your record, you can still add it:\n\n"
+        "{link}\n\n"
+        "{stop}\n\n"
+        "{service}\n",
+    ),
+    "reminder_manager_digest": (
+        "Data training for {year}: who has not finished",
+        "Hello {name},\n\n"
+        "The data training year {year} {year_end}.\n\n"
+        "People {scope} who have not finished their data training: {count}\n\n"
+        "{not_started}\n\n"
+        "{in_progress}\n\n"
+        "See everyone’s progress:\n\n"
+        "{link}\n\n"
+        "{stop}\n\n"
+        "{service}\n",
+    ),
 }
+
+
+REMINDER_KINDS = tuple(kind for kind in TEXTS if kind.startswith("reminder_"))
+
+
+def placeholders(kind: str) -> set[str]:
+    """The values a kind's subject and body use: a GOV.UK Notify template for it needs the same ((names))."""
+    fields = {name for text in TEXTS[kind] for _, name, _, _ in Formatter().parse(text) if name}
+    return fields - {"service"}
 
 
 @dataclass(frozen=True)

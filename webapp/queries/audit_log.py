@@ -37,6 +37,9 @@ EVENTS = {
     "learning_sent_back": "Outside learning sent back",
     "person_erased": "Personal data erased",
     "department_setting_changed": "Department setting changed",
+    "certificate_revoked": "Certificate revoked",
+    "evidence_uploaded": "Evidence file uploaded",
+    "evidence_downloaded": "Evidence file downloaded",
 }
 
 

@@ -12,13 +12,18 @@ from webapp.db.dialects import greatest, month_of, upsert
 from webapp.models.completions import Completion, ExerciseAttempt, ItemStart, MonthTotal, TrainingTotal
 from webapp.models.content import CourseItem
 from webapp.models.people import User
+from webapp.queries.xapi_queue import queue_completion, queue_exercise_answers
 from webapp.training.years import TrainingYear
+from webapp.xapi.settings import XapiSettings
 
 
-def record_completion(session: Session, user_id: int, item: CourseItem, year: TrainingYear) -> bool:
+def record_completion(
+    session: Session, user_id: int, item: CourseItem, year: TrainingYear, xapi: XapiSettings | None = None
+) -> bool:
     """Credit an item once per training year. True if this call recorded it.
 
-    The unique constraint decides, so two tabs or concurrent requests cannot both count.
+    The unique constraint decides, so two tabs or concurrent requests cannot both count. With xAPI on, its
+    "completed" statement is queued in the same savepoint: only a completion that counted is reported.
     """
     try:
         with session.begin_nested():
@@ -26,6 +31,7 @@ def record_completion(session: Session, user_id: int, item: CourseItem, year: Tr
             session.add(completion)
             session.flush()
             _add_to_total(session, completion)
+            queue_completion(session, xapi, completion)
     except IntegrityError:
         return False
     return True
@@ -109,9 +115,16 @@ def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> se
     return set(session.scalars(query))
 
 
-def record_submission(session: Session, user_id: int, item: CourseItem, marking: Marking, year: TrainingYear) -> bool:
+def record_submission(
+    session: Session,
+    user_id: int,
+    item: CourseItem,
+    marking: Marking,
+    year: TrainingYear,
+    xapi: XapiSettings | None = None,
+) -> bool:
     """Store every answer; complete the exercise when all are right. True if this submission completed it."""
-    session.add_all(
+    attempts = [
         ExerciseAttempt(
             user_id=user_id,
             item_id=item.id,
@@ -121,9 +134,13 @@ def record_submission(session: Session, user_id: int, item: CourseItem, marking:
             training_year=year.label,
         )
         for m in marking.marked
-    )
+    ]
+    session.add_all(attempts)
+    if xapi is not None and xapi.enabled:
+        session.flush()  # the attempts' ids name their statements
+        queue_exercise_answers(session, xapi, item, list(zip(attempts, marking.marked, strict=True)))
     if marking.all_correct:
-        return record_completion(session, user_id, item, year)
+        return record_completion(session, user_id, item, year, xapi)
     return False
 
 

@@ -1,4 +1,4 @@
-"""How learners do on each lesson, exercise and question in a training year, for course authors.
+"""How learners do on each lesson and exercise in a training year, for course authors (questions: answer_stats).
 
 Time to complete is elapsed time: minutes from a person's first opening of the item in the training year
 (ItemStart) to their completion. It includes breaks, so read it as an upper bound on effort; the median
@@ -11,10 +11,11 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from webapp.models.completions import Completion, ExerciseAttempt, ItemStart
+from webapp.models.lesson_answers import LessonAnswer
 
 
 @dataclass(frozen=True)
@@ -23,17 +24,6 @@ class ItemStats:
     completed: int = 0  # people who completed it in the year
     median_minutes: float | None = None  # first opening to completion; None when no completion has a start
     timed: int = 0  # completions the median is taken over
-
-
-@dataclass(frozen=True)
-class QuestionStats:
-    attempts: int  # answers submitted, right or wrong
-    people: int  # people who answered it
-    right: int  # answers that were right
-
-    @property
-    def success_rate(self) -> float:
-        return self.right / self.attempts if self.attempts else 0.0
 
 
 def item_stats(session: Session, item_ids: list[int], year: int) -> dict[int, ItemStats]:
@@ -75,27 +65,12 @@ def minutes_to_complete(session: Session, item_ids: list[int], year: int) -> dic
     return durations
 
 
-def question_stats(session: Session, item_ids: list[int], year: int) -> dict[tuple[int, str], QuestionStats]:
-    """(item id, question id) -> how its answers went in the year."""
-    rows = session.execute(
-        select(
-            ExerciseAttempt.item_id,
-            ExerciseAttempt.question_id,
-            func.count(),
-            func.count(ExerciseAttempt.user_id.distinct()),
-            func.sum(case((ExerciseAttempt.correct, 1), else_=0)),
-        )
-        .where(ExerciseAttempt.item_id.in_(item_ids), ExerciseAttempt.training_year == year)
-        .group_by(ExerciseAttempt.item_id, ExerciseAttempt.question_id)
-    )
-    return {(item, qid): QuestionStats(attempts, people, int(right)) for item, qid, attempts, people, right in rows}
-
-
 def years_items_were_used(session: Session, item_ids: list[int]) -> set[int]:
     """Training years in which anyone completed or answered one of these items."""
     completed = select(Completion.training_year).where(Completion.item_id.in_(item_ids))
     answered = select(ExerciseAttempt.training_year).where(ExerciseAttempt.item_id.in_(item_ids))
-    return set(session.scalars(completed.union(answered)))
+    answered_lesson = select(LessonAnswer.training_year).where(LessonAnswer.item_id.in_(item_ids))
+    return set(session.scalars(completed.union(answered, answered_lesson)))
 
 
 def _counts(session: Session, item_column, year_column, item_ids: list[int], year: int) -> dict[int, int]:

@@ -6,9 +6,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from webapp.content.library import Library
+from webapp.content.placement import Placement
 from webapp.content.problems import ContentError
 from webapp.db.clock import utcnow
 from webapp.models.content import Course, CourseItem
+from webapp.queries.placement import PLACEMENT_COURSE, PLACEMENT_ITEM
 
 
 @dataclass
@@ -32,6 +34,9 @@ def sync_library(session: Session, library: Library) -> SyncReport:
         course = existing.pop(doc.slug, None) or _add(session, Course(slug=doc.slug), report, doc.slug)
         _update(course, report, doc.slug, title=doc.title, summary=doc.summary, level=doc.level, position=position)
         _sync_items(session, course, doc, report, now)
+    if library.placement is not None:  # without one, its course is archived below like any course gone
+        course = existing.pop(PLACEMENT_COURSE, None)
+        _sync_placement(session, course, library.placement, report, len(library.courses))
     for course in existing.values():
         _archive(course, report, course.slug, now)
         for item in course.items:
@@ -48,6 +53,16 @@ def _sync_items(session: Session, course: Course, doc, report: SyncReport, now) 
         _update(item, report, name, kind=source.kind, title=source.title, minutes=source.minutes, position=position)
     for item in items.values():
         _archive(item, report, f"{doc.slug}/{item.slug}", now)
+
+
+def _sync_placement(session: Session, course: Course | None, placement: Placement, report: SyncReport, position: int):
+    """The placement check as a course of one item, so its minutes are a completion like any lesson's."""
+    course = course or _add(session, Course(slug=PLACEMENT_COURSE), report, PLACEMENT_COURSE)
+    _update(course, report, PLACEMENT_COURSE, title=placement.title, summary="", level=1, position=position)
+    name = f"{PLACEMENT_COURSE}/{PLACEMENT_ITEM}"
+    found = next((item for item in course.items if item.slug == PLACEMENT_ITEM), None)
+    item = found or _add(session, CourseItem(slug=PLACEMENT_ITEM, course=course), report, name)
+    _update(item, report, name, kind=placement.kind, title=placement.title, minutes=placement.minutes, position=0)
 
 
 def _add(session: Session, row, report: SyncReport, name: str):

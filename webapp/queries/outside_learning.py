@@ -24,8 +24,11 @@ from webapp.models.outside_learning import (
     OutsideLearningEvent,
 )
 from webapp.models.people import User
+from webapp.queries.evidence_files import StoredFile, evidence_file, set_evidence_file
 
 FIELDS = ("title", "provider", "learned_on", "minutes", "link", "notes")
+# What a change can touch, as its history records it: the fields, and the evidence file (by its name).
+CHANGEABLE = (*FIELDS, "evidence")
 
 # Entries their owner has not removed: the ones a record lists and a manager is asked to review.
 KEPT = OutsideLearning.deleted_at.is_(None)
@@ -89,20 +92,34 @@ def _stored(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def save_entry(session: Session, entry: OutsideLearning, values: dict) -> OutsideLearning:
+def save_entry(
+    session: Session,
+    entry: OutsideLearning,
+    values: dict,
+    *,
+    evidence: StoredFile | None = None,
+    remove_evidence: bool = False,
+) -> OutsideLearning:
     """Add an entry, or change one (only its owner does either). A change goes back to the manager, as any
     earlier review no longer applies; a change to confirmed learning counts only what was confirmed until then.
-    Saving without changing anything leaves the entry, and its review, as they were."""
+    Saving without changing anything leaves the entry, and its review, as they were.
+
+    `evidence` attaches a file already stored, replacing any; `remove_evidence` removes the file. The caller
+    deletes the replaced file once this is committed (webapp.evidence.storage)."""
     new = _cleaned(values)
     if entry.id is None:
         for name, value in new.items():
             setattr(entry, name, value)
         session.add(entry)
         session.flush()
+        if evidence is not None:
+            set_evidence_file(session, entry, evidence)
         add_event(session, entry, LOGGED, entry.user_id, minutes=entry.minutes)
         return entry
     changes = {name: [_stored(getattr(entry, name)), _stored(value)] for name, value in new.items()}
     changes = {name: pair for name, pair in changes.items() if pair[0] != pair[1]}
+    if evidence is not None or remove_evidence:
+        changes |= _evidence_change(session, entry, evidence)
     if not changes:
         return entry
     entry.confirmed_minutes = last_confirmed_minutes(entry)
@@ -113,14 +130,25 @@ def save_entry(session: Session, entry: OutsideLearning, values: dict) -> Outsid
     return entry
 
 
-def delete_entry(session: Session, entry: OutsideLearning, by_id: int) -> None:
+def _evidence_change(session: Session, entry: OutsideLearning, new: StoredFile | None) -> dict[str, list]:
+    """The file's part of a change, by name: a new file is a change even under the same name."""
+    old = evidence_file(session, entry.id)
+    if old is None and new is None:
+        return {}
+    set_evidence_file(session, entry, new)
+    return {"evidence": [old.original_name if old else None, new.original_name if new else None]}
+
+
+def delete_entry(session: Session, entry: OutsideLearning, by_id: int) -> str | None:
     """Remove an entry from its owner's record: it stops counting, and is kept with its history.
 
     Every entry is kept, not only confirmed ones: one rule, an unconfirmed entry may already have counted
-    (where departments count it) or carry a manager's review, and the history never points at nothing."""
+    (where departments count it) or carry a manager's review, and the history never points at nothing.
+    Its evidence file is not kept: returns the file's stored name, for the caller to delete once committed."""
     entry.confirmed_minutes = last_confirmed_minutes(entry)  # a manager sees confirmed learning removed
     entry.deleted_at, entry.deleted_by_id = utcnow(), by_id
     add_event(session, entry, DELETED, by_id, minutes=entry.minutes)
+    return set_evidence_file(session, entry, None)
 
 
 def add_event(session: Session, entry: OutsideLearning, action: str, by_id: int, **details: Any) -> None:
@@ -133,7 +161,7 @@ class HistoryEvent:
     action: str
     at: datetime
     by: str  # the person's name
-    changes: dict[str, list]  # field: [before, after], fields in FIELDS order; dates as YYYY-MM-DD
+    changes: dict[str, list]  # field: [before, after], in CHANGEABLE order; dates as YYYY-MM-DD
     minutes: int | None
     comment: str | None
 
@@ -149,7 +177,7 @@ def histories(session: Session, entry_ids: Iterable[int]) -> dict[int, list[Hist
     found: dict[int, list[HistoryEvent]] = {}
     for event, name in session.execute(query):
         changes = event.changes or {}
-        ordered = {field: changes[field] for field in FIELDS if field in changes}
+        ordered = {field: changes[field] for field in CHANGEABLE if field in changes}
         found.setdefault(event.entry_id, []).append(
             HistoryEvent(event.action, event.at, name, ordered, event.minutes, event.comment)
         )
@@ -169,4 +197,4 @@ def changes_since_confirmed(history: list[HistoryEvent]) -> dict[str, list]:
         elif event.action == CHANGED:
             for field, (before, after) in event.changes.items():
                 since[field] = [since.get(field, [before])[0], after]
-    return {field: pair for field in FIELDS if (pair := since.get(field)) and pair[0] != pair[1]}
+    return {field: pair for field in CHANGEABLE if (pair := since.get(field)) and pair[0] != pair[1]}

@@ -7,7 +7,9 @@ from webapp.db.clock import utcnow
 from webapp.models.outside_learning import CONFIRMED, CONFIRMED_EVENT, RETURNED, SENT_BACK, UNCONFIRMED, OutsideLearning
 from webapp.models.people import User
 from webapp.queries.outside_learning import KEPT, add_event
+from webapp.queries.xapi_queue import queue_confirmed_learning
 from webapp.training.years import TrainingYear
+from webapp.xapi.settings import XapiSettings
 
 # Why an entry cannot be reviewed: a closed year's record does not change, removed learning counts nothing,
 # a review stands until the learner changes the entry, and a manager reviews only what they saw.
@@ -74,9 +76,16 @@ def why_not_reviewable(entry: OutsideLearning, year: TrainingYear, seen: str | N
 
 
 def review(
-    session: Session, entry: OutsideLearning, manager: User, *, confirm: bool, comment: str | None = None
+    session: Session,
+    entry: OutsideLearning,
+    manager: User,
+    *,
+    confirm: bool,
+    comment: str | None = None,
+    xapi: XapiSettings | None = None,
 ) -> None:
-    """Confirmed learning counts in full from now on; learning sent back counts nothing until it is changed."""
+    """Confirmed learning counts in full from now on (and, with xAPI on, is reported to the LRS); learning sent
+    back counts nothing until it is changed."""
     entry.status = CONFIRMED if confirm else RETURNED
     entry.confirmed_minutes = entry.minutes if confirm else None
     entry.reviewed_by_id = manager.id
@@ -84,3 +93,5 @@ def review(
     entry.review_comment = None if confirm else comment
     action = CONFIRMED_EVENT if confirm else SENT_BACK
     add_event(session, entry, action, manager.id, minutes=entry.minutes, comment=entry.review_comment)
+    if confirm:
+        queue_confirmed_learning(session, xapi, entry)

@@ -33,6 +33,7 @@ class Entry:
     comment: str | None = None  # the manager's, when they sent it back
     # While a change to confirmed learning waits for the manager: the minutes that still count meanwhile.
     counts_while_waiting: int | None = None
+    item_id: int | None = None  # the lesson or exercise, for its evidence (queries.record_evidence)
 
     @property
     def change_waiting(self) -> bool:
@@ -79,12 +80,17 @@ def year_progress(session: Session, user: User, year: TrainingYear, required: in
 
 def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[Entry]:
     completions = session.execute(
-        select(Completion.completed_at, Completion.minutes, CourseItem.kind, CourseItem.title, Course.title)
+        select(
+            Completion.completed_at, Completion.minutes, CourseItem.kind, CourseItem.title, Course.title, CourseItem.id
+        )
         .join(CourseItem, Completion.item_id == CourseItem.id)
         .join(Course, CourseItem.course_id == Course.id)
         .where(Completion.user_id == user_id, Completion.training_year == year.label)
     )
-    entries = [Entry(uk_date(at), kind, title, course, minutes) for at, minutes, kind, title, course in completions]
+    entries = [
+        Entry(uk_date(at), kind, title, course, minutes, item_id=item_id)
+        for at, minutes, kind, title, course, item_id in completions
+    ]
     outside = session.execute(
         select(OutsideLearning, confirmed_part()).where(
             OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends), KEPT

@@ -18,6 +18,7 @@ FIELD_NAMES = {
     "minutes": "Time",
     "link": "Link",
     "notes": "Notes",
+    "evidence": "Evidence file",
 }
 ACTIONS = {
     LOGGED: "Logged",
@@ -52,6 +53,8 @@ def field_value(field: str, value: Any) -> str:
 def change_line(field: str, before: Any, after: Any) -> str:
     """'Time changed from 1 hour to 8 hours'; a field left empty is added or removed."""
     name = FIELD_NAMES[field]
+    if before == after:  # only a file: a new one under the same name
+        return f"{name} replaced: {field_value(field, after)}"
     if before is None:
         return f"{name} added: {field_value(field, after)}"
     if after is None:

@@ -4,6 +4,7 @@ be reviewed."""
 
 from dataclasses import dataclass
 
+from webapp.models.evidence_files import EvidenceFile
 from webapp.models.outside_learning import CONFIRMED, LOGGED, OutsideLearning
 from webapp.models.people import User
 from webapp.queries.outside_learning import HistoryEvent, changes_since_confirmed
@@ -21,6 +22,7 @@ class WaitingRow:
     version: str  # what the manager saw: a review of an entry changed since is refused
     changes: list[str]  # since the manager last confirmed it: empty for learning never confirmed
     history: list[HistoryItem]  # empty when there is nothing to tell beyond its logging
+    evidence: EvidenceFile | None = None  # the file the learner attached, for the manager to open before confirming
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def review_page(
     waiting: list[tuple[OutsideLearning, User]],
     removed: list[tuple[OutsideLearning, User]],
     histories: dict[int, list[HistoryEvent]],
+    files: dict[int, EvidenceFile] | None = None,
 ) -> ReviewPage:
     def told(entry: OutsideLearning) -> list[HistoryItem]:
         history = histories.get(entry.id, [])
@@ -58,6 +61,7 @@ def review_page(
                 entry_version(entry),
                 change_lines(changes_since_confirmed(histories.get(entry.id, []))) if entry.change_waiting else [],
                 told(entry),
+                (files or {}).get(entry.id),
             )
             for entry, person in waiting
         ],

@@ -7,6 +7,7 @@ from webapp.extensions import db
 from webapp.models.outside_learning import OutsideLearning
 from webapp.models.people import User
 from webapp.org.grades import GRADES
+from webapp.queries.evidence_files import evidence_files
 from webapp.queries.my_team import all_team_rows, team_leads, team_report
 from webapp.queries.outside_learning import histories
 from webapp.queries.reviews import (
@@ -24,6 +25,7 @@ from webapp.training.years import year_containing
 from webapp.web.audit import audit
 from webapp.web.csv_export import csv_response
 from webapp.web.form_fields import error_list
+from webapp.web.xapi import xapi_settings
 from webapp.web.years import current_training_year, recent_years, selected_year
 
 
@@ -54,7 +56,8 @@ def outside_learning():
     waiting = waiting_for_review(db.session, current_user, year)
     removed = removed_after_confirming(db.session, current_user, year)
     history = histories(db.session, [entry.id for entry, _ in waiting + removed])
-    return render_template("team/outside-learning.html", page=review_page(year, waiting, removed, history))
+    files = evidence_files(db.session, [entry.id for entry, _ in waiting])
+    return render_template("team/outside-learning.html", page=review_page(year, waiting, removed, history, files))
 
 
 def _entry_to_review(entry_id: int) -> tuple[OutsideLearning, User]:
@@ -74,7 +77,7 @@ def _entry_to_review(entry_id: int) -> tuple[OutsideLearning, User]:
 @bp.post("/my-team/outside-learning/<int:entry_id>/confirm")
 def confirm_outside_learning(entry_id: int):
     entry, person = _entry_to_review(entry_id)
-    review(db.session, entry, current_user, confirm=True)
+    review(db.session, entry, current_user, confirm=True, xapi=xapi_settings())
     audit("learning_confirmed", subject=person, entry=entry.id, minutes=entry.minutes)
     db.session.commit()
     flash(f"You confirmed {entry.title}", "success")
@@ -91,5 +94,6 @@ def send_back_outside_learning(entry_id: int):
         db.session.commit()
         flash(f"You sent back {entry.title}", "success")
         return redirect(url_for("team.outside_learning"))
-    page = review_page(current_training_year(), [(entry, person)], [], histories(db.session, [entry.id]))
+    files = evidence_files(db.session, [entry.id])
+    page = review_page(current_training_year(), [(entry, person)], [], histories(db.session, [entry.id]), files)
     return render_template("team/send-back.html", row=page.waiting[0], form=form, errors=error_list(form))

@@ -132,3 +132,12 @@ def required_text(
         filters=[strip],
         validators=[DataRequired(message=missing), Length(max=max_length, message=too_long)],
     )
+
+
+def posted_answers(questions) -> dict[str, str | list[str]]:
+    """Each marked question's answer as posted (a lesson's, an exercise's or the placement check's): the boxes
+    ticked for a multiple choice, else the one value typed or chosen."""
+    return {
+        q.id: request.form.getlist(f"answer-{q.id}") if q.kind == "multiple" else request.form.get(f"answer-{q.id}", "")
+        for q in questions
+    }

@@ -4,6 +4,7 @@ email address typed, read from the same form body the page reads. Shared by sign
 import hashlib
 
 from flask import current_app, request
+from flask_login import current_user
 
 from webapp.extensions import limiter
 
@@ -46,6 +47,23 @@ email_limits = [
     limiter.limit(_setting("EMAIL_LIMIT_PER_EMAIL"), key_func=_typed_email_key("mailto:"), methods=["POST"]),
 ]
 secret_limits = [failures_per_address(["POST"])]
+
+
+def _wrong_code(response) -> bool:
+    return response.status_code in (404, 410)  # not found, or revoked
+
+
+# Certificate verification codes: wrong ones from an address, typed in the form or in the address bar, share one
+# allowance, so codes cannot be found by guessing. Once it is used up, right codes wait too.
+verify_limits = [
+    limiter.shared_limit(_setting("LOGIN_LIMIT_PER_ADDRESS"), scope="verify-certificate", deduct_when=_wrong_code)
+]
+
+
+# A PDF takes the best part of a second of a worker to make: one person cannot keep the workers busy with them.
+pdf_limits = [
+    limiter.shared_limit(_setting("PDF_LIMIT_PER_PERSON"), scope="pdf", key_func=lambda: f"person:{current_user.id}")
+]
 
 
 def limited(limits):

@@ -29,13 +29,16 @@ SECTIONS = (
 # A manager reads a report's record where the record blueprint serves it, from My team;
 # the audit log is an admin page with a link of its own.
 SECTION_OF_ENDPOINT = {"record.person_record": "team", "admin.audit_log": "audit"}
+# The placement check and pathways are where a learner starts on Courses.
+SECTION_OF_BLUEPRINT = {"placement": "learn"}
 
 
 def navigation_items(user: User, endpoint: str | None) -> list[dict]:
     """GOV.UK service navigation items for this person on the page at `endpoint`."""
     if not user.is_authenticated:
         return []
-    current = SECTION_OF_ENDPOINT.get(endpoint or "", (endpoint or "").partition(".")[0])
+    blueprint = (endpoint or "").partition(".")[0]
+    current = SECTION_OF_ENDPOINT.get(endpoint or "", SECTION_OF_BLUEPRINT.get(blueprint, blueprint))
     return [
         {"href": url_for(section.endpoint), "text": section.text, "active": section.blueprint == current}
         for section in SECTIONS

@@ -44,6 +44,15 @@ def can_view_record(user: User, person: User | None) -> bool:
     return user.is_admin or is_below(person.line_path, user.line_path)
 
 
+def can_open_evidence(user: User, owner: User | None) -> bool:
+    """An evidence file attached to outside learning: its owner, and whoever may read their record (managers up
+    their line, admins), since the record links to it. Only direct managers confirm learning; a manager above
+    them may check what it stands on too."""
+    if owner is None or not user.is_authenticated:
+        return False
+    return user.id == owner.id or can_view_record(user, owner)
+
+
 def can_see_reports(user: User) -> bool:
     """The organisation report: admins, and people with a department's reporting role."""
     return bool(user.is_authenticated and (user.is_admin or user.is_reporting))

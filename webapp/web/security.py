@@ -57,6 +57,8 @@ PUBLIC_ENDPOINTS = {
     "health.healthz",
     "health.favicon",
     "auth.accessibility",
+    "auth.stop_reminders",  # the link in a reminder email: its signed token says whose reminders to stop
+    *("record.verify_form", "record.verify_code"),  # checking a certificate: anyone holding its code
     *("sso.start", "sso.callback", "sso.jwks"),  # single sign-on: 404 unless OIDC_ISSUER is set
 }
 

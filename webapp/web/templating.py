@@ -36,6 +36,7 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.filters["long_date"] = labels.long_date
     app.jinja_env.filters["date_time"] = labels.date_time
+    app.jinja_env.globals["file_label"] = labels.file_label
     app.context_processor(_page_context)
     page_chrome.init_app(app)
 

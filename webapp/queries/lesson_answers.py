@@ -1,0 +1,84 @@
+"""Answers to lessons' marked questions: every one recorded, and the lesson credited once all are right."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from webapp.content.answers import Marking
+from webapp.models.content import CourseItem
+from webapp.models.lesson_answers import LessonAnswer
+from webapp.queries.completions import record_completion
+from webapp.queries.xapi_queue import queue_lesson_answers
+from webapp.training.years import TrainingYear
+from webapp.xapi.settings import XapiSettings
+
+
+@dataclass(frozen=True)
+class Progress:
+    tries: int  # answers given to the question this training year, right or wrong
+    right: bool  # one of them was right
+
+
+def record_lesson_answers(
+    session: Session,
+    user_id: int,
+    item: CourseItem,
+    marking: Marking,
+    year: TrainingYear,
+    xapi: XapiSettings | None = None,
+):
+    """Store each marked answer as the checker recorded it. Answers it could not read are not stored.
+
+    With xAPI on, each is queued as an "answered" statement in the same transaction."""
+    answers = [
+        LessonAnswer(
+            user_id=user_id,
+            item_id=item.id,
+            question_id=m.question.id,
+            answer=m.verdict.recorded,
+            correct=m.verdict.correct,
+            training_year=year.label,
+        )
+        for m in marking.marked
+    ]
+    session.add_all(answers)
+    if xapi is not None and xapi.enabled:
+        session.flush()  # the answers' ids name their statements
+        queue_lesson_answers(session, xapi, item, list(zip(answers, marking.marked, strict=True)))
+
+
+def answer_progress(session: Session, user_id: int, item_id: int, year: TrainingYear) -> dict[str, Progress]:
+    """Question id -> how the person has done on it this training year; questions not yet answered are absent."""
+    rows = session.execute(
+        select(LessonAnswer.question_id, func.count(), func.max(case((LessonAnswer.correct, 1), else_=0)))
+        .where(
+            LessonAnswer.user_id == user_id,
+            LessonAnswer.item_id == item_id,
+            LessonAnswer.training_year == year.label,
+        )
+        .group_by(LessonAnswer.question_id)
+    )
+    return {question_id: Progress(tries, bool(right)) for question_id, tries, right in rows}
+
+
+def all_right(progress: dict[str, Progress], question_ids: list[str]) -> bool:
+    return bool(question_ids) and all(qid in progress and progress[qid].right for qid in question_ids)
+
+
+def complete_when_all_right(
+    session: Session,
+    user_id: int,
+    item: CourseItem,
+    question_ids: list[str],
+    year: TrainingYear,
+    xapi: XapiSettings | None = None,
+) -> bool:
+    """Credit the lesson if every question now has a right answer this year. True if this call credited it.
+
+    Call it after committing the answers just given: two requests answering the last two questions at once then
+    each see the other's answer or come second, so one of them completes it; record_completion's unique
+    constraint stops both from counting."""
+    if not all_right(answer_progress(session, user_id, item.id, year), question_ids):
+        return False
+    return record_completion(session, user_id, item, year, xapi)
