@@ -3,6 +3,11 @@
 import csv
 from pathlib import Path
 
+COUNTS_OR_RATES = (
+    "Not yet. Wards differ in size, so compare incidents per 1,000 people or homes,"
+    " which needs population figures that this file does not have"
+)
+
 
 def answers(data_dir) -> dict:
     with open(Path(data_dir) / "fly-tipping-incidents.csv", newline="", encoding="utf-8") as file:
@@ -22,4 +27,5 @@ def answers(data_dir) -> dict:
         "busiest-ward": max(by_ward, key=by_ward.get),
         "common-waste-type": max(by_waste_type, key=by_waste_type.get),
         "wards-over-100": sorted(ward for ward, count in by_ward.items() if count > 100),
+        "counts-or-rates": COUNTS_OR_RATES,  # no column in the file gives a ward's population or homes
     }

@@ -7,6 +7,10 @@ from pathlib import Path
 FIRST_DAY = date(2026, 1, 1)
 LAST_DAY = date(2026, 3, 31)
 OPTION_LABELS = {"JC1O": "JC1O (ending in the letter O)"}
+CLEAN_COUNT_MEANS = (
+    "Give the clean count as a minimum, and say that some rows you removed, other than the copies,"
+    " may be real appointments with a mistake in them"
+)
 
 
 def good_date(text: str) -> bool:
@@ -52,4 +56,5 @@ def answers(data_dir) -> dict:
         "duplicate-rows": len(appointments) - len(unique_rows),
         "invalid-office-codes": [OPTION_LABELS.get(code, code) for code in invalid],
         "clean-rows": len(clean),
+        "what-the-clean-count-means": CLEAN_COUNT_MEANS,
     }

@@ -9,6 +9,9 @@ REGION_TOTAL_CODE = "E12000901"
 NEW_CODES = {"E07000931": "E06000904", "E07000932": "E06000904"}  # Wyvern and Oakmoor became Wyvern Vale
 OPTION_LABELS = {"E07000931": "E07000931 (Wyvern)", "E07000932": "E07000932 (Oakmoor)"}
 OPTION_LABELS[REGION_TOTAL_CODE] = "E12000901 (Northfold region total)"
+IF_UNMATCHED_DROPPED = (
+    "It would be about a quarter too low, and nothing in the figure would show that 3 months of complaints were missing"
+)
 
 
 def read(path: Path) -> list[dict]:
@@ -41,6 +44,9 @@ def answers(data_dir) -> dict:
     highest = max(rates, key=rates.get)
     names = {row["la_code"]: row["la_name"] for row in complaints}  # the options use these names
 
+    old_codes = sum(int(row["complaints"]) for row in complaints if row["la_code"] in NEW_CODES)
+    assert 0.2 < old_codes / totals["E06000904"] < 0.3  # "about a quarter", as the interpretation question says
+
     region_people = sum(int(row["population"]) for row in lookup.values() if row["region"] == REGION)
     return {
         "unmatched-codes": [OPTION_LABELS[code] for code in unmatched],
@@ -48,4 +54,5 @@ def answers(data_dir) -> dict:
         "wyvern-vale-rate": round(rates["E06000904"], 1),
         "highest-rate": names[highest],
         "region-rate": round(rate_per_100k(sum(totals.values()), region_people), 1),
+        "if-unmatched-dropped": IF_UNMATCHED_DROPPED,
     }

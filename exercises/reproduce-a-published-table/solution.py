@@ -16,6 +16,10 @@ WRONG_CELL_OPTIONS = {
     ("Holm Island", "refused"): "Refused in Holm Island",
 }
 WHY = "Readers could work it out by taking the other districts' refused counts away from the total"
+HOLM_ISLAND_GAP = (
+    "Holm Island decided only 37 applications, so one application moves its percentage by almost 3 points"
+    " and a gap this small tells you little"
+)
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -63,6 +67,10 @@ def answers(data_dir) -> dict:
     ]
     small = [name for name in districts if 1 <= ours[name]["refused"] <= 4]
     gap = ours[ALL]["percent_within_8_weeks"] - ours["Northmoor"]["percent_within_8_weeks"]
+    holm_island = ours["Holm Island"]["applications_decided"]
+    one_application = 100 / holm_island  # percentage points
+    holm_island_gap = ours[ALL]["percent_within_8_weeks"] - ours["Holm Island"]["percent_within_8_weeks"]
+    assert holm_island == 37 and 2.5 < one_application < 3 and holm_island_gap < 2 * one_application
 
     return {
         "totals-difference": abs(int(published[ALL]["applications_decided"]) - district_total),
@@ -70,4 +78,5 @@ def answers(data_dir) -> dict:
         "northmoor-gap": round(gap, 1),
         "suppress-cell": f"Refused in {small[0]}",
         "why-not-enough": WHY,
+        "holm-island-gap": HOLM_ISLAND_GAP,
     }

@@ -9,6 +9,11 @@ HONEST_CHART = (
     "A line chart of the 12-month rolling total with the vertical axis from zero, both axes labelled, one colour,"
     " a title saying that the number changed little in 2025, and the figures in a table below it"
 )
+# About made-up figures in the question itself, so no computation: a rise of 6 from 40 is 15%.
+CYCLING_MORE_DANGEROUS = (
+    "It may not have. A rise of 6 could be chance, and if more people cycled,"
+    " the count could rise with no rise in the risk to each cyclist"
+)
 
 
 def answers(data_dir) -> dict:
@@ -41,4 +46,5 @@ def answers(data_dir) -> dict:
             if by_user_and_year[road_user, "2025"] > by_user_and_year[road_user, "2024"]
         ],
         "honest-chart": HONEST_CHART,
+        "cycling-more-dangerous": CYCLING_MORE_DANGEROUS,
     }

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def settings(settings):
-    return {**settings, "CONTENT_DIR": str(PROJECT_ROOT / "courses"), "EXERCISES_DIR": str(PROJECT_ROOT / "exercises")}
+    shipped = {"CONTENT_DIR": str(PROJECT_ROOT / "courses"), "EXERCISES_DIR": str(PROJECT_ROOT / "exercises")}
+    return {**settings, **shipped, "CONTENT_RELOAD": None}  # read once: nothing changes while it runs
 
 
 def test_every_course_and_lesson_page_passes_axe_at_both_widths(page, live_server, axe):

@@ -7,42 +7,34 @@ its verb= and activity= filters find nothing with the file backend, so tests loo
 """
 
 import os
-import socket
 import subprocess
-import time
 from pathlib import Path
 from typing import Any
 
 import requests
 
 from tests.helpers.paths import PROJECT_ROOT
+from tests.helpers.peers import HOST, PeerProcess
 
 PEER = PROJECT_ROOT / "tests" / "peers" / "lrs"
 PYTHON = PEER / ".venv" / "bin" / "python"
-HOST = "127.0.0.1"
 USERNAME, PASSWORD = "data-day", "test-only-lrs-password"
 VERSION = {"X-Experience-API-Version": "1.0.3"}
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
+class LrsPeer(PeerProcess):
+    name = "the LRS"
 
-
-class LrsPeer:
     def __init__(self, directory: Path) -> None:
+        super().__init__(directory / "lrs.log")
         self.directory = directory
-        self.port = free_port()
         self.endpoint = f"http://{HOST}:{self.port}/xAPI/"
-        self.log_file = directory / "lrs.log"
         self._env = {
             **os.environ,
             "RALPH_APP_DIR": str(directory),
             "RALPH_RUNSERVER_BACKEND": "fs",
             "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(directory / "statements"),
         }
-        self._process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 30) -> None:
         (self.directory / "statements").mkdir()
@@ -51,27 +43,7 @@ class LrsPeer:
             [*ralph, "-M", "mailto:lrs@example.gov.uk", "-w"], env=self._env, check=True, capture_output=True
         )
         server = ["-m", "uvicorn", "lrs_app:app", "--app-dir", str(PEER), "--host", HOST, "--port", str(self.port)]
-        with self.log_file.open("wb") as log:
-            self._process = subprocess.Popen(
-                [str(PYTHON), *server], env=self._env, stdout=log, stderr=subprocess.STDOUT
-            )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert self._process.poll() is None, f"the LRS stopped:\n{self.log()}"
-            try:
-                requests.get(f"http://{HOST}:{self.port}/__heartbeat__", timeout=1).raise_for_status()
-                return
-            except requests.RequestException:
-                time.sleep(0.05)
-        raise TimeoutError(f"the LRS did not answer in {timeout} s:\n{self.log()}")
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            self._process.wait(timeout=10)
-
-    def log(self) -> str:
-        return self.log_file.read_text(errors="replace")
+        self._run([str(PYTHON), *server], f"http://{HOST}:{self.port}/__heartbeat__", timeout, env=self._env)
 
     @property
     def settings(self) -> dict[str, Any]:

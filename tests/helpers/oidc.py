@@ -7,9 +7,6 @@ requests (sso_callback); browser tests go through the same pages in Chromium.
 
 import json
 import os
-import socket
-import subprocess
-import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -21,10 +18,10 @@ from flask.testing import FlaskClient
 
 from tests.helpers.html import parse
 from tests.helpers.paths import PROJECT_ROOT
+from tests.helpers.peers import HOST, PeerProcess
 from webapp.identity.sso_client_key import load_client_key
 
 PEER = PROJECT_ROOT / "tests" / "peers" / "oidc"
-HOST = "127.0.0.1"
 CLIENT_SECRET = "test-only-client-secret"
 SECRET_CLIENT = "data-day"  # authenticates with client_secret_basic
 KEY_CLIENT = "data-day-jwt"  # authenticates with private_key_jwt
@@ -63,12 +60,6 @@ def email_of(login: str) -> str:
     return ACCOUNTS[login]["email"]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
 def write_private_key(path: Path) -> Path:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
@@ -76,17 +67,17 @@ def write_private_key(path: Path) -> Path:
     return path
 
 
-class OidcPeer:
+class OidcPeer(PeerProcess):
     """The provider process, with the key pair its private_key_jwt client trusts."""
 
+    name = "the OpenID provider"
+
     def __init__(self, directory: Path) -> None:
+        super().__init__(directory / "provider.log")
         self.directory = directory
-        self.port = _free_port()
         self.issuer = f"http://{HOST}:{self.port}"
         self.key_file = write_private_key(directory / "client-key.pem")
         self.client_jwks = load_client_key(self.key_file.read_bytes()).public_jwks()
-        self.log_file = directory / "provider.log"
-        self._process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 15) -> None:
         env = {
@@ -97,30 +88,8 @@ class OidcPeer:
             "OIDC_REDIRECT_URIS": ",".join(CALLBACKS),
             "OIDC_ACCOUNTS": json.dumps(ACCOUNTS),
         }
-        with self.log_file.open("wb") as log:
-            self._process = subprocess.Popen(
-                ["node", str(PEER / "provider.mjs")], cwd=PEER, env=env, stdout=log, stderr=subprocess.STDOUT
-            )
-        self._wait_until_answering(timeout)
-
-    def _wait_until_answering(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert self._process is not None and self._process.poll() is None, f"provider stopped:\n{self.log()}"
-            try:
-                requests.get(self.issuer + "/.well-known/openid-configuration", timeout=1).raise_for_status()
-                return
-            except requests.RequestException:
-                time.sleep(0.05)
-        raise TimeoutError(f"the OpenID provider did not answer in {timeout} s:\n{self.log()}")
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            self._process.wait(timeout=10)
-
-    def log(self) -> str:
-        return self.log_file.read_text(errors="replace")
+        ready = self.issuer + "/.well-known/openid-configuration"
+        self._run(["node", str(PEER / "provider.mjs")], ready, timeout, cwd=PEER, env=env)
 
     def settings(self, client: str = SECRET_CLIENT) -> dict[str, Any]:
         """The settings that make an app sign in here, as either client."""

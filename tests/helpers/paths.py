@@ -20,6 +20,14 @@ PLACEMENT_CONTENT = {
     "EXERCISES_DIR": str(PROJECT_ROOT / "tests" / "fixtures" / "placement" / "exercises"),
 }
 
+# 2 level 2 courses whose lessons list data files in their course's data/ folder.
+LESSON_DATA_CONTENT = {
+    "CONTENT_DIR": str(PROJECT_ROOT / "tests" / "fixtures" / "lesson-data" / "courses"),
+    "EXERCISES_DIR": str(PROJECT_ROOT / "tests" / "fixtures" / "lesson-data" / "exercises"),
+}
+# The shipped course whose lessons' activities have data files, made by its make_data.py.
+WORKING_WITH_DATA = PROJECT_ROOT / "courses" / "working-with-data"
+
 
 def copy_fixture_content(folder: Path) -> dict[str, str]:
     """A copy of the fixture content in folder/courses and folder/exercises, for a test to change.
@@ -40,3 +48,9 @@ def copy_placement_content(folder: Path) -> dict:
     """A copy of the placement fixture in folder/courses, for a test to change; the settings to read it."""
     shutil.copytree(Path(PLACEMENT_CONTENT["CONTENT_DIR"]), folder / "courses")
     return {**PLACEMENT_CONTENT, "CONTENT_DIR": str(folder / "courses")}
+
+
+def copy_lesson_data_content(folder: Path) -> dict:
+    """A copy of the lesson-data fixture in folder/courses, for a test to change; the settings to read it."""
+    shutil.copytree(Path(LESSON_DATA_CONTENT["CONTENT_DIR"]), folder / "courses")
+    return {**LESSON_DATA_CONTENT, "CONTENT_DIR": str(folder / "courses")}

@@ -46,6 +46,9 @@ PRIVATE = {
     "/courses/<course_slug>/<lesson_slug>": "/courses/spreadsheet-basics/rows-and-columns",
     "/courses/<course_slug>/<lesson_slug>/complete": "/courses/spreadsheet-basics/rows-and-columns/complete",
     "/courses/<course_slug>/<lesson_slug>/answers": "/courses/spreadsheet-basics/rows-and-columns/answers",
+    "/courses/<course_slug>/<lesson_slug>/download/<path:filename>": (
+        "/courses/spreadsheet-basics/rows-and-columns/download/regions.csv"
+    ),
     "/where-should-i-start": "/where-should-i-start",
     "/where-should-i-start/questions": "/where-should-i-start/questions",
     "/where-should-i-start/result": "/where-should-i-start/result",

@@ -5,7 +5,6 @@ read `messages` straight after the app sends, with no waiting.
 """
 
 import re
-import socket
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import getaddresses
@@ -14,7 +13,8 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-HOST = "127.0.0.1"
+from tests.helpers.peers import HOST, free_port
+
 LINK = re.compile(r"https?://\S+")
 
 
@@ -34,17 +34,11 @@ class _Handler:
         return "250 OK"
 
 
-def _free_port() -> int:
-    # aiosmtpd 1.4's Controller cannot listen on port 0 (it connects to its own port to check it started).
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
 class SmtpPeer:
     def __init__(self) -> None:
         self._handler = _Handler()
-        self._controller = Controller(self._handler, hostname=HOST, port=_free_port())
+        # Not port 0: aiosmtpd 1.4's Controller connects to its own port to check it started.
+        self._controller = Controller(self._handler, hostname=HOST, port=free_port())
 
     def start(self) -> None:
         self._controller.start()

@@ -6,7 +6,6 @@ them), sign-in limits are counted in the database, and completions are unique pe
 
 import http.cookiejar
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,17 +21,12 @@ from tests.helpers.accounts import PASSWORD, make_user
 from tests.helpers.database import ON_POSTGRES
 from tests.helpers.html import parse
 from tests.helpers.paths import FIXTURE_CONTENT, PROJECT_ROOT
+from tests.helpers.peers import free_port
 from webapp.extensions import db
 from webapp.models import Completion
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="runs against the shared PostgreSQL (TEST_DATABASE=postgresql)")
 LESSON = "/courses/spreadsheet-basics/rows-and-columns"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from tests.helpers.accounts import csrf_token, make_user, post_form, sign_in
 from tests.helpers.forms import RIGHT_ANSWERS
-from tests.helpers.lrs import free_port
 from tests.helpers.paths import PLACEMENT_CONTENT, QUESTIONS_CONTENT
+from tests.helpers.peers import free_port
 from tests.helpers.placement import MOSTLY_WRONG, take_placement
 from tests.helpers.rows import course_item, make_outside_learning
 from webapp.cli.xapi import send_due

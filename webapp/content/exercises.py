@@ -8,7 +8,7 @@ from typing import Protocol
 
 from webapp.content.answers import Question
 from webapp.content.frontmatter import Document
-from webapp.content.items import FrontMatterItem
+from webapp.content.items import DataFolder, FrontMatterItem
 from webapp.content.names import DATA_DIR, EXERCISE_FILE, NOTEBOOK_FILE, SOLUTION_FILE
 from webapp.content.problems import Problem
 from webapp.content.questions import read_questions
@@ -30,7 +30,7 @@ class HasData(Protocol):
 
 
 @dataclass
-class Exercise(FrontMatterItem):
+class Exercise(FrontMatterItem, DataFolder):
     slug: str
     path: Path  # the exercise folder
     doc: Document
@@ -56,16 +56,6 @@ class Exercise(FrontMatterItem):
     @property
     def solution(self) -> Path:
         return self.path / SOLUTION_FILE
-
-    @property
-    def data_files(self) -> list[Path]:
-        folder = self.path / DATA_DIR
-        return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-
-    @property
-    def data_sources(self) -> list[dict]:
-        value = self.doc.meta.get("data") or []
-        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def check_exercise_files(exercise: Exercise, relative) -> list[Problem]:

@@ -1,7 +1,11 @@
-"""What lessons and exercises both read from their front matter."""
+"""What lessons and exercises both read from their front matter, and the data folder exercises and the placement
+check share."""
+
+from pathlib import Path
 
 from webapp.content.answers import Question
 from webapp.content.frontmatter import Document
+from webapp.content.names import DATA_DIR
 
 
 class FrontMatterItem:
@@ -25,3 +29,21 @@ class FrontMatterItem:
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+
+class DataFolder:
+    """Content with a data/ folder of files learners download (an exercise, the placement check), each named with
+    its origin under `data:` in the front matter. Needs `path` (the folder) and `doc`."""
+
+    path: Path
+    doc: Document
+
+    @property
+    def data_files(self) -> list[Path]:
+        folder = self.path / DATA_DIR
+        return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+
+    @property
+    def data_sources(self) -> list[dict]:
+        value = self.doc.meta.get("data") or []
+        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []

@@ -235,17 +235,20 @@ def _load_course(folder: Path, read, relative, problems: list[Problem]) -> Cours
         if number in numbers:
             problems.append(Problem(name, 1, f"duplicate number {match[1]}: {numbers[number]} uses it too"))
         seen[slug], numbers[number] = name, name
-        lesson = Lesson(course.slug, slug, number, path, read(path))
-        check_lesson_meta(lesson.doc)
-        if not lesson.doc.problems and "questions" in lesson.doc.meta:
-            lesson.questions = read_questions(lesson.doc, section_ids(lesson.doc, course.base))
-        if not lesson.doc.problems:
-            lesson.doc.problems.extend(check_data_sources(lesson, relative))
-        course.items.append(lesson)
+        course.items.append(_load_lesson(course, Lesson(course.slug, slug, number, path, read(path)), relative))
     course.doc.problems.extend(unlisted_files(folder, course.doc, course.lesson_docs))
     if not course.items:
         course.doc.problem("course has no lessons: add a file such as 01-introduction.md beside course.md")
     return course
+
+
+def _load_lesson(course: Course, lesson: Lesson, relative) -> Lesson:
+    check_lesson_meta(lesson.doc)
+    if not lesson.doc.problems and "questions" in lesson.doc.meta:
+        lesson.questions = read_questions(lesson.doc, section_ids(lesson.doc, course.base))
+    if not lesson.doc.problems:
+        lesson.doc.problems.extend(check_data_sources(lesson, relative))
+    return lesson
 
 
 def section_ids(doc: Document, base: str) -> list[str]:

@@ -118,8 +118,7 @@ def pathway_warnings(pathways: Pathways | None, minutes_of: Callable[[str], int 
         Problem(
             pathways.doc.path,
             pathway.line,
-            f"the level {pathway.level} pathway is {total} minutes: make it a day of learning, "
-            f"{low} to {high}",
+            f"the level {pathway.level} pathway is {total} minutes: make it a day of learning, {low} to {high}",
         )
         for pathway in pathways.pathways
         if not low <= (total := pathway_minutes(pathway, minutes_of)) <= high

@@ -11,7 +11,7 @@ from pathlib import Path
 from webapp.content.answers import Question
 from webapp.content.exercises import check_data_sources
 from webapp.content.frontmatter import Document, is_whole_number
-from webapp.content.names import DATA_DIR
+from webapp.content.items import DataFolder
 from webapp.content.questions import read_questions
 from webapp.content.rules import LEVEL_CHOICES, LEVELS, check_lesson_meta
 
@@ -28,7 +28,7 @@ class PlacementQuestion:
 
 
 @dataclass
-class Placement:
+class Placement(DataFolder):
     path: Path  # the folder
     doc: Document
     questions: list[PlacementQuestion] = field(default_factory=list)
@@ -42,16 +42,6 @@ class Placement:
     @property
     def minutes(self) -> int:
         return self.doc.whole_number("minutes")
-
-    @property
-    def data_files(self) -> list[Path]:
-        folder = self.path / DATA_DIR
-        return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-
-    @property
-    def data_sources(self) -> list[dict]:
-        value = self.doc.meta.get("data") or []
-        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
     @property
     def marked(self) -> list[Question]:

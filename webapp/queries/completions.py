@@ -3,6 +3,8 @@
 Also the first opening of an item in a year (the start of 'time to complete') and every answer to an exercise.
 """
 
+from typing import TypeVar
+
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -11,6 +13,7 @@ from webapp.content.answers import Marking
 from webapp.db.dialects import greatest, month_of, upsert
 from webapp.models.completions import Completion, ExerciseAttempt, ItemStart, MonthTotal, TrainingTotal
 from webapp.models.content import CourseItem
+from webapp.models.lesson_answers import LessonAnswer
 from webapp.models.people import User
 from webapp.queries.xapi_queue import queue_completion, queue_exercise_answers
 from webapp.training.years import TrainingYear
@@ -115,17 +118,15 @@ def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> se
     return set(session.scalars(query))
 
 
-def record_submission(
-    session: Session,
-    user_id: int,
-    item: CourseItem,
-    marking: Marking,
-    year: TrainingYear,
-    xapi: XapiSettings | None = None,
-) -> bool:
-    """Store every answer; complete the exercise when all are right. True if this submission completed it."""
-    attempts = [
-        ExerciseAttempt(
+Answer = TypeVar("Answer", ExerciseAttempt, LessonAnswer)
+
+
+def answer_rows(
+    model: type[Answer], user_id: int, item: CourseItem, marking: Marking, year: TrainingYear
+) -> list[Answer]:
+    """A row of `model` for each answer the checker could read, as it recorded it: an exercise's or a lesson's."""
+    return [
+        model(
             user_id=user_id,
             item_id=item.id,
             question_id=m.question.id,
@@ -135,6 +136,18 @@ def record_submission(
         )
         for m in marking.marked
     ]
+
+
+def record_submission(
+    session: Session,
+    user_id: int,
+    item: CourseItem,
+    marking: Marking,
+    year: TrainingYear,
+    xapi: XapiSettings | None = None,
+) -> bool:
+    """Store every answer; complete the exercise when all are right. True if this submission completed it."""
+    attempts = answer_rows(ExerciseAttempt, user_id, item, marking, year)
     session.add_all(attempts)
     if xapi is not None and xapi.enabled:
         session.flush()  # the attempts' ids name their statements

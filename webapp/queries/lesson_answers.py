@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from webapp.content.answers import Marking
 from webapp.models.content import CourseItem
 from webapp.models.lesson_answers import LessonAnswer
-from webapp.queries.completions import record_completion
+from webapp.queries.completions import answer_rows, record_completion
 from webapp.queries.xapi_queue import queue_lesson_answers
 from webapp.training.years import TrainingYear
 from webapp.xapi.settings import XapiSettings
@@ -31,17 +31,7 @@ def record_lesson_answers(
     """Store each marked answer as the checker recorded it. Answers it could not read are not stored.
 
     With xAPI on, each is queued as an "answered" statement in the same transaction."""
-    answers = [
-        LessonAnswer(
-            user_id=user_id,
-            item_id=item.id,
-            question_id=m.question.id,
-            answer=m.verdict.recorded,
-            correct=m.verdict.correct,
-            training_year=year.label,
-        )
-        for m in marking.marked
-    ]
+    answers = answer_rows(LessonAnswer, user_id, item, marking, year)
     session.add_all(answers)
     if xapi is not None and xapi.enabled:
         session.flush()  # the answers' ids name their statements
