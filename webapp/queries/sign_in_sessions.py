@@ -2,8 +2,8 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import Session, aliased
 
 from webapp.db.results import changed_rows
 from webapp.identity.tokens import new_token, token_digest
@@ -41,21 +41,25 @@ def start_sign_in_session(
     return token
 
 
-def signed_in_user(session: Session, token: str, now: datetime) -> User | None:
-    """The person a token belongs to, if its session is still open and their account active: one round trip."""
+def signed_in_user(session: Session, token: str, now: datetime) -> tuple[User, bool] | None:
+    """The person a token belongs to, if its session is still open and their account active, and whether they
+    manage anyone (every page's navigation asks): one round trip."""
+    report = aliased(User)
+    manages = exists().where(report.manager_id == User.id, report.active).label("manages")
     found = session.execute(
-        select(SignInSession, User)
+        select(SignInSession, User, manages)
         .join(User, User.id == SignInSession.user_id)
         .where(SignInSession.token_hash == token_digest(token))
     ).first()
     if found is None:
         return None
-    row, user = found
+    row, user, has_reports = found
     if row.ended_at is not None or row.expires_at <= now or not user.active:
         return None
+
     if now - row.last_seen_at > LAST_SEEN_EVERY:
         row.last_seen_at = now  # the caller commits
-    return user
+    return user, bool(has_reports)
 
 
 def end_sign_in_session(session: Session, token: str, now: datetime) -> None:

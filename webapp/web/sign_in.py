@@ -1,6 +1,6 @@
 """Signing a person in and out of this browser, with a session row on the server behind the cookie."""
 
-from flask import current_app, request, session
+from flask import current_app, g, request, session
 from flask_login import current_user, login_user, logout_user
 
 from webapp.db.clock import utcnow
@@ -42,9 +42,12 @@ def end_session() -> None:
 
 @login_manager.user_loader
 def load_user(token: str) -> User | None:
-    user = signed_in_user(db.session, token, utcnow())
-    if user is not None:
+    found = signed_in_user(db.session, token, utcnow())
+    user = None
+    if found is not None:
+        user, manages = found
         user.session_token = token
+        g.setdefault("manages_people", {})[user.id] = manages  # what web.permissions.manages_people asks
     if db.session.dirty:
         db.session.commit()
     return user
