@@ -84,7 +84,7 @@ def _lesson_page(course, lesson, shown, marking=None, answers=None) -> str:
     body = render_markdown(shown.page.doc.body, course.base)
     html = with_data_box(body.html, shown.page)
     questions = shown.page.questions
-    item = find_live_item(db.session, course.slug, lesson.slug) if questions else None
+    item = page.row if questions else None
     progress = answer_progress(db.session, current_user.id, item.id, current_training_year()) if item else {}
     return render_template(
         "learn/lesson.html",

@@ -4,7 +4,7 @@ Authors and admins see the files as they are now, with the problems listed on th
 Everyone else sees the last version without problems, or a page saying it is not available.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from flask import abort, current_app, g, has_request_context, make_response, render_template
@@ -95,6 +95,7 @@ class ItemPage(Generic[P]):
     can_complete: bool  # in the database, so completions can be recorded against it
     previous: Link | None
     next: Link  # the next item, or back to the course after the last
+    row: CourseItem | None = None  # its database row, once opened (opened_item_page): none until synced
 
     @property
     def title(self) -> str:
@@ -133,4 +134,4 @@ def opened_item_page(course: Course, placed: Item, shown: Shown[P]) -> ItemPage[
     item, done = live_item_and_done(course.slug, placed.slug)
     if record_start(db.session, current_user.id, item, current_training_year()):
         db.session.commit()
-    return item_page(course, placed, shown, done, item is not None)
+    return replace(item_page(course, placed, shown, done, item is not None), row=item)
