@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from tests.helpers.accounts import make_user, sign_in
+from tests.helpers.accounts import csrf_token, make_user, sign_in
 from tests.helpers.html import parse
+from tests.helpers.paths import QUESTIONS_CONTENT
 
 # The two values that differ on every request, whether or not the chrome is cached.
 NONCE = re.compile(r'nonce="[^"]+"')
@@ -72,3 +73,36 @@ def test_a_changed_service_name_shows_at_once(app, client):
     normalised_page(client, "/")
     app.config["SERVICE_NAME"] = "Data Week"
     assert parse(client.get("/")).text_of(".govuk-service-navigation__service-name") == "Data Week"
+
+
+@pytest.fixture
+def lesson_questions(settings):
+    settings.update(QUESTIONS_CONTENT)
+    return settings
+
+
+def test_a_lesson_s_question_fields_are_rendered_once_and_read_the_same(lesson_questions, app, client):
+    lesson = "/courses/reading-charts/bar-charts"
+    sign_in(client, make_user())
+    app.config["PAGE_CHROME_CACHE"] = False
+    afresh = normalised_page(client, lesson)
+    app.config["PAGE_CHROME_CACHE"] = True
+    assert normalised_page(client, lesson) == afresh
+    renders = app.extensions["page_chrome"].renders
+    kinds = {"govukInput", "govukRadios", "govukCheckboxes"}
+    rendered_so_far = sum(renders[kind] for kind in kinds)
+    assert rendered_so_far >= 3  # the fixture lesson has text, single and multiple choice questions
+    assert normalised_page(client, lesson) == afresh
+    assert sum(renders[kind] for kind in kinds) == rendered_so_far  # every field came from the cache
+
+
+def test_a_field_showing_what_a_learner_gave_is_never_kept(lesson_questions, app, client):
+    """A wrong answer shows again in its box with an error: that markup is the learner's, so it is not cached."""
+    lesson = "/courses/reading-charts/bar-charts"
+    sign_in(client, make_user())
+    for answer in ("1234.5", "9876.5"):
+        data = {"place": "axes", "answer-share": answer, "csrf_token": csrf_token(client, lesson)}
+        page = parse(client.post(f"{lesson}/answers", data=data))
+        assert page.element("#answer-share")["value"] == answer
+    cached = app.extensions["page_chrome"].markup
+    assert not any("1234.5" in markup or "9876.5" in markup for markup in cached.values())

@@ -22,6 +22,11 @@ class QuestionField:
     value: str | None  # an input's answer given, shown again
     options: list[dict]  # radios' and checkboxes' items, the answers given checked; empty for an input
 
+    @property
+    def untouched(self) -> bool:
+        """Nothing the learner gave shows in it: the same for everyone, so its markup can be kept and reused."""
+        return self.error is None and not self.value and not any(option.get("checked") for option in self.options)
+
 
 def answer_errors(questions: list[Question], marking: Marking | None) -> list[dict]:
     """Error summary items: answers that could not be read, then the ones not right yet, each linking to its box."""

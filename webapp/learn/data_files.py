@@ -61,7 +61,7 @@ def with_data_box(html: str, lesson: Lesson) -> str:
     if not links:
         return html
     box = render_template("components/lesson-data.html", links=links, sources=data_sources(lesson))
-    parts = split_at_sections(html)
+    parts = list(split_at_sections(html))  # a copy: the cut is shared by every view of the lesson
     for index, (anchor, part) in enumerate(parts):
         if anchor.startswith(ACTIVITY) and "</h2>" in part:
             end = part.index("</h2>") + len("</h2>")

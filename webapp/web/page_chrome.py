@@ -1,4 +1,5 @@
-"""The GOV.UK page chrome (header, service navigation, footer), rendered once per process and reused.
+"""The GOV.UK page chrome (header, service navigation, footer), rendered once per process and reused; so are
+marked questions' fields while they show nothing a learner gave (components/question-field.html).
 
 Rendering these govuk-frontend-jinja macros took about 12 ms of a 27 ms lesson request. A macro's markup
 depends only on its parameters (base.html imports the macros without context, so they cannot read the
@@ -17,8 +18,9 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 CSRF_PLACEHOLDER = "__page-chrome-csrf-token__"
-# The keys are parameters our own templates pass, so there are few; the cap only guards against surprises.
-MOST_ENTRIES = 512
+# The keys are parameters our own templates pass: the chrome's few, and each marked question's field as first shown
+# (about 250 questions, a few hint variants each). The cap only guards against surprises.
+MOST_ENTRIES = 4096
 
 
 class ChromeCache:
