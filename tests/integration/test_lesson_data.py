@@ -11,9 +11,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from tests.helpers.accounts import make_user, sign_in
+from tests.helpers.content_check import run_content_check
 from tests.helpers.html import get_page
 from tests.helpers.paths import LESSON_DATA_CONTENT, copy_lesson_data_content
-from webapp.extensions import db
 
 LESSON = "/courses/tables/counting"
 DOWNLOAD = f"{LESSON}/download"
@@ -113,20 +113,8 @@ def test_any_other_file_name_is_not_found(learner, name):
 @pytest.fixture
 def check(app, settings, tmp_path):
     """Run `flask content check` over a copy of the fixture, which a test changes first."""
-    from webapp import create_app
-    from webapp.config import TestConfig
-
     content = copy_lesson_data_content(tmp_path)
-
-    def run():
-        other = create_app(TestConfig(), {**settings, **content})
-        with other.app_context():
-            result = other.test_cli_runner().invoke(args=["content", "check"])
-            db.session.remove()
-            db.engine.dispose()
-        return result
-
-    return run
+    return lambda: run_content_check({**settings, **content})
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.content_check import run_content_check
 from tests.helpers.paths import copy_questions_content
-from webapp.extensions import db
 
 TABLES = "courses/reading-charts/02-tables.md"
 BAR_CHARTS = "courses/reading-charts/01-bar-charts.md"
@@ -16,20 +16,8 @@ BAR_CHARTS = "courses/reading-charts/01-bar-charts.md"
 def check(app, settings, tmp_path):
     """Run `flask content check` over a copy of the lesson-questions fixture (which a test may change first), with
     settings a test chooses."""
-    from webapp import create_app
-    from webapp.config import TestConfig
-
     content = copy_questions_content(tmp_path)
-
-    def run(**overrides):
-        other = create_app(TestConfig(), {**settings, **content, **overrides})
-        with other.app_context():
-            result = other.test_cli_runner().invoke(args=["content", "check"])
-            db.session.remove()
-            db.engine.dispose()
-        return result
-
-    return run
+    return lambda **overrides: run_content_check({**settings, **content, **overrides})
 
 
 def edit(tmp_path: Path, name: str, old: str, new: str) -> None:
