@@ -2,8 +2,9 @@
 
 A code is 10 characters from 32 that cannot be confused on paper (no I, O, 0 or 1): 50 bits. Wrong codes are
 rate limited per address, so guessing any of even millions of issued codes would take lifetimes.
-The database keeps only the code's SHA-256; the code itself is an HMAC of a per-certificate salt under the
-app's secret key, so the same certificate can be printed again without the code being stored anywhere.
+The database keeps only the code's SHA-256 (identity.tokens.token_digest, as for every secret token); the code
+itself is an HMAC of a per-certificate salt under the app's secret key, so the same certificate can be printed
+again without the code being stored anywhere.
 """
 
 import hashlib
@@ -42,7 +43,3 @@ def normalised(typed: str) -> str | None:
     if len(code) != LENGTH or not set(code) <= set(ALPHABET):
         return None
     return code
-
-
-def code_digest(code: str) -> str:
-    return hashlib.sha256(code.encode()).hexdigest()

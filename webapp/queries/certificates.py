@@ -6,7 +6,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from webapp.certificates.codes import code_digest, code_for, new_salt
+from webapp.certificates.codes import code_for, new_salt
+from webapp.identity.tokens import token_digest
 from webapp.models.certificates import Certificate
 from webapp.models.people import User
 
@@ -35,7 +36,7 @@ def issue_certificate(session: Session, user_id: int, year_label: int, minutes: 
     if latest is not None and latest.minutes == minutes:
         code = code_for(secret_key, latest.code_salt)
         # After SECRET_KEY changes the remade code no longer matches: issue a new one rather than print a dud.
-        if code_digest(code) == latest.code_hash:
+        if token_digest(code) == latest.code_hash:
             return Issued(latest, code)
     return _new_certificate(session, user_id, year_label, minutes, secret_key)
 
@@ -44,10 +45,10 @@ def _new_certificate(session: Session, user_id: int, year_label: int, minutes: i
     while True:  # 50-bit codes: a clash is rare, but the unique hash would refuse it, so pick again first
         salt = new_salt()
         code = code_for(secret_key, salt)
-        if session.scalar(select(Certificate.id).where(Certificate.code_hash == code_digest(code))) is None:
+        if session.scalar(select(Certificate.id).where(Certificate.code_hash == token_digest(code))) is None:
             break
     certificate = Certificate(
-        user_id=user_id, training_year=year_label, minutes=minutes, code_hash=code_digest(code), code_salt=salt
+        user_id=user_id, training_year=year_label, minutes=minutes, code_hash=token_digest(code), code_salt=salt
     )
     session.add(certificate)
     session.flush()
@@ -68,7 +69,7 @@ def verify_code(session: Session, code: str) -> Verified | None:
     row = session.execute(
         select(Certificate, User.name)
         .join(User, User.id == Certificate.user_id)
-        .where(Certificate.code_hash == code_digest(code), User.erased_at.is_(None))
+        .where(Certificate.code_hash == token_digest(code), User.erased_at.is_(None))
     ).first()
     if row is None:
         return None

@@ -17,8 +17,8 @@ from webapp.models.evidence_files import EvidenceFile
 from webapp.models.lesson_answers import LessonAnswer
 from webapp.models.outside_learning import CONFIRMED, CONFIRMED_EVENT, RETURNED, OutsideLearningEvent
 from webapp.models.people import User
-from webapp.models.placement import PlacementResult
 from webapp.queries.evidence_files import evidence_files
+from webapp.queries.placement import results_in_year
 from webapp.queries.training_record import OUTSIDE, Entry
 from webapp.training.years import TrainingYear
 
@@ -92,14 +92,9 @@ def _confirmations(session: Session, outside_ids: list[int]) -> dict[int, Confir
     return {entry_id: Confirmation(name, at) for entry_id, name, at in rows}  # later rows replace earlier
 
 
-def _first_placement(session: Session, user_id: int, year: int) -> Placement | None:
-    row = session.execute(
-        select(PlacementResult.score, PlacementResult.out_of)
-        .where(PlacementResult.user_id == user_id, PlacementResult.training_year == year)
-        .order_by(PlacementResult.taken_at, PlacementResult.id)
-        .limit(1)
-    ).first()
-    return Placement(row.score, row.out_of) if row else None
+def _first_placement(session: Session, user_id: int, year: TrainingYear) -> Placement | None:
+    results = results_in_year(session, user_id, year)
+    return Placement(results[0].score, results[0].out_of) if results else None
 
 
 def evidence_for(session: Session, user_id: int, year: TrainingYear, entries: Sequence[Entry]) -> list[Evidence]:
@@ -110,7 +105,7 @@ def evidence_for(session: Session, user_id: int, year: TrainingYear, entries: Se
     confirmed = _confirmations(session, outside_ids)
     files = evidence_files(session, outside_ids)
     placed = any(entry.kind == PLACEMENT for entry in entries)
-    placement = _first_placement(session, user_id, year.label) if placed else None
+    placement = _first_placement(session, user_id, year) if placed else None
     evidence = []
     for entry in entries:
         if entry.kind == PLACEMENT:

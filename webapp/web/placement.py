@@ -34,8 +34,10 @@ def latest_result() -> PlacementResult | None:
 
 def latest_score(placement: Placement | None) -> PlacementScore | None:
     """The latest result this training year, scored against the questions as they are now."""
+    if placement is None or placement.doc.problems:
+        return None  # nothing to ask the database: every catalogue and course page comes here
     result = latest_result()
-    if placement is None or placement.doc.problems or result is None:
+    if result is None:
         return None
     return score_placement(placement.questions, answers_right(db.session, result))
 
