@@ -9,12 +9,17 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql import ColumnElement
 
-_INSERTS: dict[str, Callable[[Table], Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+_INSERTS: dict[str, Callable[[Any], Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def insert_for(dialect: Dialect, table: Any):
+    """The dialect's own INSERT, which takes ON CONFLICT."""
+    return _INSERTS[dialect.name](table)
 
 
 def upsert(dialect: Dialect, table: Table, values: dict, keys: list, changes: dict):
     """Insert `values`; if a row with the same `keys` exists, apply `changes` to it instead, atomically."""
-    return _INSERTS[dialect.name](table).values(**values).on_conflict_do_update(index_elements=keys, set_=changes)
+    return insert_for(dialect, table).values(**values).on_conflict_do_update(index_elements=keys, set_=changes)
 
 
 def month_of(column: ColumnElement | QueryableAttribute, dialect: Dialect) -> ColumnElement[str]:

@@ -14,10 +14,10 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Integer, String, and_, func, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from webapp.db.clock import utcnow
+from webapp.db.dialects import insert_for
 from webapp.mail import MailNotSent
 from webapp.models.people import User
 from webapp.models.reminders import ManagerDigest, ReminderSent
@@ -82,7 +82,7 @@ def _claim(session: Session, table, person_column, due, occasion: Occasion, clai
     # The WHERE is for SQLite, which otherwise reads "ON CONFLICT" as the ON of a join.
     rows = select(due.c.id, *constants).where(due.c.id.is_not(None))
     columns = [person_column.key, "rule", "training_year", "due_on", "claim", "claimed_at", "attempts"]
-    insert: Any = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[session.get_bind().dialect.name](table)
+    insert = insert_for(session.get_bind().dialect, table)
     session.execute(insert.from_select(columns, rows).on_conflict_do_nothing(index_elements=[person_column.key, *key]))
     retry = and_(table.sent_at.is_(None), table.failed_at.is_not(None), table.attempts < ATTEMPTS)
     session.execute(
