@@ -17,6 +17,9 @@ def create_app(config: Config | None = None, overrides: dict[str, Any] | None = 
     from webapp.training.years import YearStart
 
     app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    from webapp.web.templating import TemplateEnvironment
+
+    app.jinja_environment = TemplateEnvironment  # before anything makes app.jinja_env
     app.config.from_object(config or Config())
     app.config.update(overrides or {})
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):

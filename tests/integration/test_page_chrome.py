@@ -47,14 +47,26 @@ def test_the_header_and_footer_are_rendered_once_across_requests(app, client, or
     renders = app.extensions["page_chrome"].renders
     for _ in range(3):
         normalised_page(client, "/")
-    assert renders == {"govukHeader": 1, "govukServiceNavigation": 1, "govukFooter": 1}
+    assert renders == {
+        "govukSkipLink": 1,
+        "govukHeader": 1,
+        "govukServiceNavigation": 1,
+        "govukPhaseBanner": 1,
+        "govukFooter": 1,
+    }
 
     sign_in(client, org["sam"])
     for _ in range(3):
         normalised_page(client, "/courses")
         normalised_page(client, "/my-training-record")
-    # The navigation once for each current section; the header and footer still once.
-    assert renders == {"govukHeader": 1, "govukServiceNavigation": 3, "govukFooter": 1}
+    # The navigation once for each current section; the rest of the chrome still once.
+    assert renders == {
+        "govukSkipLink": 1,
+        "govukHeader": 1,
+        "govukServiceNavigation": 3,
+        "govukPhaseBanner": 1,
+        "govukFooter": 1,
+    }
 
 
 def test_each_person_signs_out_with_their_own_csrf_token(app, org):

@@ -5,7 +5,7 @@ Also the first opening of an item in a year (the start of 'time to complete') an
 
 from typing import TypeVar
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -113,9 +113,14 @@ def refresh_totals(session: Session, year_label: int) -> None:
     session.execute(insert(months).from_select(["training_year", "month", "department_key", "minutes"], per_month))
 
 
+# Every catalogue, course and item page asks: built once, as building a statement cost more than running it.
+COMPLETED_ITEM_IDS = select(Completion.item_id).where(
+    Completion.user_id == bindparam("user_id"), Completion.training_year == bindparam("year")
+)
+
+
 def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> set[int]:
-    query = select(Completion.item_id).where(Completion.user_id == user_id, Completion.training_year == year.label)
-    return set(session.scalars(query))
+    return set(session.scalars(COMPLETED_ITEM_IDS, {"user_id": user_id, "year": year.label}))
 
 
 Answer = TypeVar("Answer", ExerciseAttempt, LessonAnswer)
@@ -157,15 +162,9 @@ def record_submission(
     return False
 
 
-def record_start(session: Session, user_id: int, item: CourseItem | None, year: TrainingYear) -> bool:
-    """Note the first view of a synced item this year. True if this call noted it; later views change nothing."""
-    if item is None:
-        return False
-    seen = select(ItemStart.id).where(
-        ItemStart.user_id == user_id, ItemStart.item_id == item.id, ItemStart.training_year == year.label
-    )
-    if session.scalar(seen) is not None:  # the usual case: no write on a page view
-        return False
+def record_start(session: Session, user_id: int, item: CourseItem, year: TrainingYear) -> bool:
+    """Note the first view of a synced item this year (the caller knows it was not noted: opened_item says).
+    True if this call noted it; another tab that noted it first wins."""
     try:
         with session.begin_nested():  # another tab may note it first: the unique constraint decides
             session.add(ItemStart(user_id=user_id, item_id=item.id, training_year=year.label))

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from webapp.content.answers import Marking
@@ -38,17 +38,21 @@ def record_lesson_answers(
         queue_lesson_answers(session, xapi, item, list(zip(answers, marking.marked, strict=True)))
 
 
+# Every lesson page with questions runs it: built once, as building it cost more than running it.
+ANSWER_PROGRESS = (
+    select(LessonAnswer.question_id, func.count(), func.max(case((LessonAnswer.correct, 1), else_=0)))
+    .where(
+        LessonAnswer.user_id == bindparam("user_id"),
+        LessonAnswer.item_id == bindparam("item_id"),
+        LessonAnswer.training_year == bindparam("year"),
+    )
+    .group_by(LessonAnswer.question_id)
+)
+
+
 def answer_progress(session: Session, user_id: int, item_id: int, year: TrainingYear) -> dict[str, Progress]:
     """Question id -> how the person has done on it this training year; questions not yet answered are absent."""
-    rows = session.execute(
-        select(LessonAnswer.question_id, func.count(), func.max(case((LessonAnswer.correct, 1), else_=0)))
-        .where(
-            LessonAnswer.user_id == user_id,
-            LessonAnswer.item_id == item_id,
-            LessonAnswer.training_year == year.label,
-        )
-        .group_by(LessonAnswer.question_id)
-    )
+    rows = session.execute(ANSWER_PROGRESS, {"user_id": user_id, "item_id": item_id, "year": year.label})
     return {question_id: Progress(tries, bool(right)) for question_id, tries, right in rows}
 
 

@@ -1,6 +1,6 @@
 """Placement check results and chosen pathways: recording them and reading them back for a person and year."""
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from webapp.content.answers import Marking
@@ -54,23 +54,29 @@ def record_placement(
     return result, record_completion(session, user_id, item, year, xapi)
 
 
+# The statements every catalogue and course page runs are built once: building one cost more than running it.
+RESULTS_IN_YEAR = (
+    select(PlacementResult)
+    .where(PlacementResult.user_id == bindparam("user_id"), PlacementResult.training_year == bindparam("year"))
+    .order_by(PlacementResult.taken_at, PlacementResult.id)
+)
+ANSWERS_RIGHT = select(PlacementAnswer.question_id, PlacementAnswer.correct).where(
+    PlacementAnswer.result_id == bindparam("result_id")
+)
+CHOSEN_LEVEL = select(PathwayChoice.level).where(
+    PathwayChoice.user_id == bindparam("user_id"), PathwayChoice.training_year == bindparam("year")
+)
+
+
 def results_in_year(session: Session, user_id: int, year: TrainingYear) -> list[PlacementResult]:
     """Oldest first: the first is the "before", the last the "after"."""
-    return list(
-        session.scalars(
-            select(PlacementResult)
-            .where(PlacementResult.user_id == user_id, PlacementResult.training_year == year.label)
-            .order_by(PlacementResult.taken_at, PlacementResult.id)
-        )
-    )
+    return list(session.scalars(RESULTS_IN_YEAR, {"user_id": user_id, "year": year.label}))
 
 
 def answers_right(session: Session, result: PlacementResult | None) -> dict[str, bool]:
     if result is None:
         return {}
-    rows = session.execute(
-        select(PlacementAnswer.question_id, PlacementAnswer.correct).where(PlacementAnswer.result_id == result.id)
-    )
+    rows = session.execute(ANSWERS_RIGHT, {"result_id": result.id})
     return {question_id: correct for question_id, correct in rows}  # noqa: C416 (rows, not pairs, to mypy)
 
 
@@ -83,6 +89,4 @@ def choose_pathway(session: Session, user_id: int, year: TrainingYear, level: in
 
 
 def chosen_level(session: Session, user_id: int, year: TrainingYear) -> int | None:
-    return session.scalar(
-        select(PathwayChoice.level).where(PathwayChoice.user_id == user_id, PathwayChoice.training_year == year.label)
-    )
+    return session.scalar(CHOSEN_LEVEL, {"user_id": user_id, "year": year.label})

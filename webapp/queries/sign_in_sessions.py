@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.orm import Session, aliased
 
 from webapp.db.results import changed_rows
@@ -41,16 +41,24 @@ def start_sign_in_session(
     return token
 
 
+def _signed_in_statement():
+    report = aliased(User)
+    manages = exists().where(report.manager_id == User.id, report.active).label("manages")
+    return (
+        select(SignInSession, User, manages)
+        .join(User, User.id == SignInSession.user_id)
+        .where(SignInSession.token_hash == bindparam("token_hash"))
+    )
+
+
+# Every request runs it: built once, as building it (the alias above all) cost more than running it.
+SIGNED_IN = _signed_in_statement()
+
+
 def signed_in_user(session: Session, token: str, now: datetime) -> tuple[User, bool] | None:
     """The person a token belongs to, if its session is still open and their account active, and whether they
     manage anyone (every page's navigation asks): one round trip."""
-    report = aliased(User)
-    manages = exists().where(report.manager_id == User.id, report.active).label("manages")
-    found = session.execute(
-        select(SignInSession, User, manages)
-        .join(User, User.id == SignInSession.user_id)
-        .where(SignInSession.token_hash == token_digest(token))
-    ).first()
+    found = session.execute(SIGNED_IN, {"token_hash": token_digest(token)}).first()
     if found is None:
         return None
     row, user, has_reports = found

@@ -15,8 +15,8 @@ from webapp.content.page_problems import Page, problems_for
 from webapp.content.problems import Problem
 from webapp.extensions import db
 from webapp.models.content import CourseItem
-from webapp.queries.catalogue import find_live_item
-from webapp.queries.completions import completed_item_ids, record_start
+from webapp.queries.completions import record_start
+from webapp.queries.opened_items import opened_item
 from webapp.web.permissions import can_author
 from webapp.web.years import current_training_year
 
@@ -67,13 +67,6 @@ def readable_courses() -> list[Course]:
 def not_available(problems: list[Problem]):
     """Stop the request with a plain page; authors also see why."""
     abort(make_response(render_template("learn/not-available.html", problems=problems), 503))
-
-
-def live_item_and_done(course_slug: str, item_slug: str) -> tuple[CourseItem | None, bool]:
-    """The item's database row (None until synced) and whether the signed-in person completed it this year."""
-    item = find_live_item(db.session, course_slug, item_slug)
-    done = item is not None and item.id in completed_item_ids(db.session, current_user.id, current_training_year())
-    return item, done
 
 
 @dataclass(frozen=True)
@@ -131,7 +124,10 @@ def item_page(course: Course, placed: Item, shown: Shown[P], done: bool, can_com
 
 def opened_item_page(course: Course, placed: Item, shown: Shown[P]) -> ItemPage[P]:
     """The page for the signed-in person, noting that they opened it this training year (for authors' timings)."""
-    item, done = live_item_and_done(course.slug, placed.slug)
-    if record_start(db.session, current_user.id, item, current_training_year()):
+    year = current_training_year()
+    found = opened_item(db.session, course.slug, placed.slug, current_user.id, year)
+    if found is None:  # not synced yet: nothing to note or complete
+        return item_page(course, placed, shown, False, False)
+    if not found.started and record_start(db.session, current_user.id, found.row, year):
         db.session.commit()
-    return replace(item_page(course, placed, shown, done, item is not None), row=item)
+    return replace(item_page(course, placed, shown, found.done, True), row=found.row)

@@ -10,6 +10,7 @@ token, is passed as CSRF_PLACEHOLDER and put in after the cache. Set PAGE_CHROME
 every time.
 """
 
+import pickle
 from collections import Counter
 from typing import Any
 
@@ -38,7 +39,7 @@ def rendered_once(macro: Any, params: dict) -> Markup:
     """`macro(params)`'s markup, from the cache after the first time, with this request's CSRF token in it."""
     cache: ChromeCache = current_app.extensions["page_chrome"]
     use_cache = current_app.config.get("PAGE_CHROME_CACHE", True)
-    key = (macro.name, _frozen(params))
+    key = (macro.name, _key(params))
     markup = cache.markup.get(key) if use_cache else None
     if markup is None:
         markup = Markup(macro(params))
@@ -52,10 +53,8 @@ def rendered_once(macro: Any, params: dict) -> Markup:
     return markup
 
 
-def _frozen(value: Any) -> Any:
-    """A hashable copy of template parameters; Markup and plain text stay apart, as they render differently."""
-    if isinstance(value, dict):
-        return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(item) for item in value)
-    return (type(value).__name__, value)
+def _key(params: dict) -> bytes:
+    """The parameters as pickle writes them: it keeps Markup and plain text apart (they render differently),
+    and does so in C, several times faster than walking them. Equal parameters built differently (keys in
+    another order) may get another key: another entry, never a wrong one."""
+    return pickle.dumps(params, protocol=pickle.HIGHEST_PROTOCOL)

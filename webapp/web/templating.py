@@ -1,6 +1,10 @@
 """Templates: GOV.UK Frontend macros beside our own, plus the helpers every page uses."""
 
+from collections.abc import MutableMapping
+from typing import Any
+
 from flask import Flask, current_app, request, url_for
+from flask.templating import Environment
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from webapp.training.requirement import format_minutes
@@ -9,6 +13,19 @@ from webapp.web.content_pages import item_link
 from webapp.web.form_fields import error_list
 from webapp.web.navigation import navigation_items
 from webapp.web.permissions import TEMPLATE_GLOBALS
+
+
+class TemplateEnvironment(Environment):
+    """Flask's Jinja environment, with each template's globals in a plain dict.
+
+    Jinja keeps them as a ChainMap over the environment's globals, and every `{% from ... import %}` (a GOV.UK
+    page runs about 20) subtracts its keys from the page's in pure Python: half the time of rendering the page
+    chrome. A dict does that in C. The cost is the one Jinja documents anyway: globals added after a template
+    is loaded are not seen by it, and ours are all added as the app is made.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
 
 
 def init_app(app: Flask) -> None:
