@@ -8,8 +8,9 @@ beside it (webapp.record.evidence words them).
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import Integer, Select, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
 from webapp.models.completions import ExerciseAttempt
@@ -56,7 +57,9 @@ class Evidence:
     file: EvidenceFile | None = None  # outside learning's evidence file, if one is attached
 
 
-def _answers(session: Session, model: type[ExerciseAttempt] | type[LessonAnswer], user_id: int, year: int):
+@cache
+def _answers_statement(model: type[ExerciseAttempt] | type[LessonAnswer]) -> Select:
+    """Built once per model: every record page runs both, and building them cost more than running them."""
     per_question = (
         select(
             model.item_id,
@@ -64,18 +67,20 @@ def _answers(session: Session, model: type[ExerciseAttempt] | type[LessonAnswer]
             func.count().label("times"),
             func.max(cast(model.correct, Integer)).label("right"),
         )
-        .where(model.user_id == user_id, model.training_year == year)
+        .where(model.user_id == bindparam("user_id"), model.training_year == bindparam("year"))
         .group_by(model.item_id, model.question_id)
         .subquery()
     )
-    rows = session.execute(
-        select(
-            per_question.c.item_id,
-            func.count(),
-            func.sum(per_question.c.right),
-            func.max(per_question.c.times),
-        ).group_by(per_question.c.item_id)
-    )
+    return select(
+        per_question.c.item_id,
+        func.count(),
+        func.sum(per_question.c.right),
+        func.max(per_question.c.times),
+    ).group_by(per_question.c.item_id)
+
+
+def _answers(session: Session, model: type[ExerciseAttempt] | type[LessonAnswer], user_id: int, year: int):
+    rows = session.execute(_answers_statement(model), {"user_id": user_id, "year": year})
     return {item_id: Answers(questions, int(right or 0), attempts) for item_id, questions, right, attempts in rows}
 
 

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from webapp.db.clock import uk_date
@@ -65,8 +66,15 @@ class YearProgress:
         return f"{self.fte * 100 / FTE_SCALE:g}%"
 
 
+@lru_cache(maxsize=16)
+def _progress_statement(year: TrainingYear, required: int) -> Select:
+    """One person's row of people_progress, built once per year and requirement: every record page asks, and
+    building the statement cost more than running it."""
+    return people_progress(year, required, User.id == bindparam("user_id"), active_only=False)
+
+
 def year_progress(session: Session, user: User, year: TrainingYear, required: int) -> YearProgress:
-    row = session.execute(people_progress(year, required, User.id == user.id, active_only=False)).one()
+    row = session.execute(_progress_statement(year, required), {"user_id": user.id}).one()
     return YearProgress(
         row.learning_minutes,
         row.confirmed_minutes,
