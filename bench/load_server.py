@@ -72,14 +72,15 @@ def serve(
     folder: Path,
     workers: int,
     threads: int,
-    target: str = "webapp:create_app()",
+    target: str = "webapp.wsgi:app",
     ready: str = "/healthz",
 ) -> tuple[subprocess.Popen, str]:
-    """gunicorn in a session of its own (Ctrl-C reaches only the bench, which stops it in order); `ready` answers
-    once it is up."""
+    """gunicorn as production runs it (--preload: the app made and warmed once, then the workers forked), in a
+    session of its own (Ctrl-C reaches only the bench, which stops it in order); `ready` answers once it is up."""
     port = free_port()
     log = (folder / "gunicorn.log").open("w")
-    command = ["-m", "gunicorn", "--workers", str(workers), "--threads", str(threads), "--bind", f"127.0.0.1:{port}"]
+    command = ["-m", "gunicorn", "--preload", "--workers", str(workers), "--threads", str(threads)]
+    command += ["--bind", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
         [sys.executable, *command, target],
         cwd=ROOT,

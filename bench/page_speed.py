@@ -6,7 +6,8 @@ the manager with the most direct reports) are given a known password and sign in
 serves the app, and then a bare Flask app, with the same workers and threads; wrk drives each page in turn with
 --connections connections for --seconds: bare hello, a lesson, the learner mix (catalogue, a course, lessons,
 the record), an exercise page (server side only), the manager's My team, the learner's record. Printed: requests
-a second, p50/p90/p99 and each page's requests a second as a share of bare hello. Then the learner mix at a fixed
+a second, p50/p90/p99 and each page's requests a second as a share of bare hello; then the CPU each request cost
+in the app, in wrk and in the rest (PostgreSQL), from /proc (bench/cpu_use.py). Then the learner mix at a fixed
 --rate (open loop, bench/open_loop.py) for --open-seconds: p50/p99 from each request's scheduled time, and errors.
 
 Run: .venv/bin/python -m bench.page_speed [--people 20000] [--learners 300] [--seconds 10] [--open-seconds 20]
@@ -28,6 +29,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.cpu_use import CpuMeter  # noqa: E402
 from bench.load_clients import TOKEN, plan_from  # noqa: E402
 from bench.load_server import PASSWORD, app_environment, prepare_database, serve, stop_server  # noqa: E402
 from bench.open_loop import open_loop, percentile  # noqa: E402
@@ -181,7 +183,7 @@ def run(args: argparse.Namespace, url: str, folder: Path) -> None:
     (folder / "hello").mkdir()
     server, base = serve(env, folder / "hello", args.workers, args.threads, "bench.page_speed:hello_app()", "/")
     try:
-        rows["bare Flask hello"] = wrk(base, None, args.connections, args.seconds)
+        rows["bare Flask hello"] = timed(server, base, None, args)
     finally:
         stop_server(server)
     server, base = serve(env, folder, args.workers, args.threads)
@@ -193,11 +195,19 @@ def run(args: argparse.Namespace, url: str, folder: Path) -> None:
         for name, requests_ in each.items():
             check_answers(base, requests_)
             wrk(base, lua_script(folder, name, requests_), args.connections, 2)  # warm up: first opens are writes
-            rows[name] = wrk(base, lua_script(folder, name, requests_), args.connections, args.seconds)
+            rows[name] = timed(server, base, lua_script(folder, name, requests_), args)
         fixed = open_loop(base, each["learner mix"], args.rate, args.open_seconds)
     finally:
         stop_server(server)
     report(args, rows, fixed)
+
+
+def timed(server: subprocess.Popen, base: str, script: Path | None, args: argparse.Namespace) -> dict[str, float]:
+    """wrk's figures, and the CPU each request cost: in the app, in wrk, and in the rest (PostgreSQL)."""
+    with CpuMeter(server.pid) as meter:
+        row = wrk(base, script, args.connections, args.seconds)
+    app, load, rest = meter.use.per_request_ms(row["rps"] * args.seconds)
+    return {**row, "cpu app": app, "cpu wrk": load, "cpu rest": rest}
 
 
 def report(args: argparse.Namespace, rows: dict[str, dict[str, float]], fixed) -> None:
@@ -210,6 +220,11 @@ def report(args: argparse.Namespace, rows: dict[str, dict[str, float]], fixed) -
         ms = [row[p] * 1000 for p in ("p50", "p90", "p99")]
         numbers = f"{row['rps']:>9.0f}{ms[0]:>9.1f}{ms[1]:>9.1f}{ms[2]:>9.1f}{row['errors']:>8.0f}"
         print(f"{name:<22}{numbers}{row['rps'] / hello:>10.3f}")
+    print("\nCPU per request, ms (all cores): in the app's gunicorn, in wrk, and the rest (PostgreSQL, the kernel)")
+    print(f"{'page':<22}{'app':>9}{'wrk':>9}{'rest':>9}{'total':>9}")
+    for name, row in rows.items():
+        cpu = [row["cpu app"], row["cpu wrk"], row["cpu rest"]]
+        print(f"{name:<22}{cpu[0]:>9.2f}{cpu[1]:>9.2f}{cpu[2]:>9.2f}{sum(cpu):>9.2f}")
     p50, p99 = (percentile(fixed.latencies, share) * 1000 for share in (0.50, 0.99))
     print(f"\nlearner mix at a fixed {args.rate:g} requests a second for {args.open_seconds:g} s (open loop):")
     print(f"  {fixed.sent} sent, {fixed.errors} errors, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
