@@ -8,7 +8,6 @@ beside it (webapp.record.evidence words them).
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from sqlalchemy import Integer, Select, bindparam, cast, func, select
 from sqlalchemy.orm import Session
@@ -57,9 +56,7 @@ class Evidence:
     file: EvidenceFile | None = None  # outside learning's evidence file, if one is attached
 
 
-@cache
 def _answers_statement(model: type[ExerciseAttempt] | type[LessonAnswer]) -> Select:
-    """Built once per model: every record page runs both, and building them cost more than running them."""
     per_question = (
         select(
             model.item_id,
@@ -79,8 +76,12 @@ def _answers_statement(model: type[ExerciseAttempt] | type[LessonAnswer]) -> Sel
     ).group_by(per_question.c.item_id)
 
 
+# Built once: every record page runs both, and building them cost more than running them.
+ANSWERS_BY_ITEM = {model: _answers_statement(model) for model in (ExerciseAttempt, LessonAnswer)}
+
+
 def _answers(session: Session, model: type[ExerciseAttempt] | type[LessonAnswer], user_id: int, year: int):
-    rows = session.execute(_answers_statement(model), {"user_id": user_id, "year": year})
+    rows = session.execute(ANSWERS_BY_ITEM[model], {"user_id": user_id, "year": year})
     return {item_id: Answers(questions, int(right or 0), attempts) for item_id, questions, right, attempts in rows}
 
 
