@@ -5,8 +5,9 @@ import re
 import pytest
 
 from tests.helpers.accounts import csrf_token, make_user, sign_in
-from tests.helpers.html import parse
+from tests.helpers.html import parse, text
 from tests.helpers.paths import QUESTIONS_CONTENT
+from tests.helpers.rows import course_items, make_completion
 
 # The two values that differ on every request, whether or not the chrome is cached.
 NONCE = re.compile(r'nonce="[^"]+"')
@@ -118,3 +119,27 @@ def test_a_field_showing_what_a_learner_gave_is_never_kept(lesson_questions, app
         assert page.element("#answer-share")["value"] == answer
     cached = app.extensions["page_chrome"].markup
     assert not any("1234.5" in markup or "9876.5" in markup for markup in cached.values())
+
+
+def test_a_course_s_task_list_is_shared_by_people_at_the_same_point_and_shows_each_their_own(app, org):
+    course = "/courses/spreadsheet-basics"
+    first, second, ahead = (app.test_client() for _ in range(3))
+    sign_in(first, make_user())
+    sign_in(second, make_user())
+    someone_ahead = make_user()
+    make_completion(someone_ahead, course_items()[0])
+    sign_in(ahead, someone_ahead)
+    renders = app.extensions["page_chrome"].renders
+
+    app.config["PAGE_CHROME_CACHE"] = False
+    afresh = {client: normalised_page(client, course) for client in (first, ahead)}
+    app.config["PAGE_CHROME_CACHE"] = True
+    assert normalised_page(first, course) == afresh[first]
+    lists_so_far = renders["govukTaskList"]
+    assert normalised_page(second, course) == afresh[first]  # the same point: the same list, from the cache
+    assert renders["govukTaskList"] == lists_so_far
+    page = normalised_page(ahead, course)
+    assert page == afresh[ahead] != afresh[first]
+    assert renders["govukTaskList"] == lists_so_far + 1
+    statuses = [text(tag) for tag in parse(page).elements(".govuk-task-list__status")]
+    assert statuses[0] == "Completed" and "Completed" not in statuses[1:]

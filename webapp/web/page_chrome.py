@@ -1,5 +1,6 @@
-"""The GOV.UK page chrome (header, service navigation, footer), rendered once per process and reused; so are
-marked questions' fields while they show nothing a learner gave (components/question-field.html).
+"""The GOV.UK page chrome (skip link, header, service navigation, phase banner, footer), rendered once per
+process and reused; so are marked questions' fields while they show nothing a learner gave
+(components/question-field.html), and a course's task list for each point people reach in it.
 
 Rendering these govuk-frontend-jinja macros took about 12 ms of a 27 ms lesson request. A macro's markup
 depends only on its parameters (base.html imports the macros without context, so they cannot read the
@@ -19,8 +20,9 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 CSRF_PLACEHOLDER = "__page-chrome-csrf-token__"
-# The keys are parameters our own templates pass: the chrome's few, and each marked question's field as first shown
-# (about 250 questions, a few hint variants each). The cap only guards against surprises.
+# The keys are parameters our own templates pass: the chrome's few, each marked question's field as first shown
+# (about 250 questions, a few hint variants each), and course task lists as people's progress varies. At the cap
+# the oldest entry goes (about 4 KB each: 16 MB a worker at most).
 MOST_ENTRIES = 4096
 
 
@@ -46,7 +48,7 @@ def rendered_once(macro: Any, params: dict) -> Markup:
         cache.renders[macro.name] += 1
         if use_cache:
             if len(cache.markup) >= MOST_ENTRIES:
-                cache.markup.clear()
+                del cache.markup[next(iter(cache.markup))]  # the oldest: a dict keeps the order entries came in
             cache.markup[key] = markup
     if CSRF_PLACEHOLDER in markup:
         return Markup(markup.replace(CSRF_PLACEHOLDER, escape(generate_csrf())))
