@@ -4,7 +4,8 @@ A throwaway PostgreSQL cluster is migrated and synced with the real courses/ and
 generated organisation of --people people with a training year's activity is loaded, and --learners of them (and
 the manager with the most direct reports) are given a known password and sign in through the real form. gunicorn
 serves the app, and then a bare Flask app, with the same workers and threads; wrk drives each page in turn with
---connections connections for --seconds: bare hello, a lesson, the learner mix (catalogue, a course, lessons,
+--connections connections for --seconds: bare hello, a signed-in page with no work of its own (the accessibility
+statement: the floor under every page), a lesson, the learner mix (catalogue, a course, lessons,
 the record), an exercise page (server side only), the manager's My team, the learner's record. Printed: requests
 a second, p50/p90/p99 and each page's requests a second as a share of bare hello; then the CPU each request cost
 in the app, in wrk and in the rest (PostgreSQL), from /proc (bench/cpu_use.py). Then the learner mix at a fixed
@@ -106,6 +107,8 @@ def pages(learners: list[str], manager: str, lessons: list[str], exercise: str) 
         course = picked[0].rsplit("/", 1)[0]
         mix += [(path, cookie) for path in ["/courses", course, *picked, "/my-training-record"]]
     return {
+        # The floor under every page: signing the person in and the GOV.UK chrome around a page with no work of its own.
+        "signed-in static page": [("/accessibility", cookie) for cookie in learners],
         "lesson page": [(lesson, cookie) for cookie in learners],
         "learner mix": mix,
         "exercise page": [(f"/exercises/{exercise}", cookie) for cookie in learners],
