@@ -13,6 +13,8 @@ in the app, in wrk and in the rest (PostgreSQL), from /proc (bench/cpu_use.py). 
 
 Run: .venv/bin/python -m bench.page_speed [--people 20000] [--learners 300] [--seconds 10] [--open-seconds 20]
 A quick run (~1-2 minutes): --people 5000 --learners 100 --seconds 5 --open-seconds 10
+Where the time goes: --profile DIR writes a profile of each request (bench/profiled_app.py), named for its page;
+read them with pstats, e.g. pstats.Stats(*glob("DIR/GET.courses.*.prof")).sort_stats("cumulative").print_stats(40)
 """
 
 import argparse
@@ -165,6 +167,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1, help="1: gunicorn's sync workers")
     parser.add_argument("--content-reload", default="60", help="CONTENT_RELOAD for the app (production's default)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", type=Path, help="a folder: profile each request there (timings then mean nothing)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
@@ -179,6 +182,10 @@ def main() -> None:
 
 def run(args: argparse.Namespace, url: str, folder: Path) -> None:
     env = {**app_environment(url, folder), "CONTENT_RELOAD": args.content_reload}
+    target = "webapp.wsgi:app"
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
+        env["PROFILE_DIR"], target = str(args.profile.resolve()), "bench.profiled_app:app"
     prepare_database(env)
     learner_emails, manager_email = build_people(url, args.people, args.learners, args.seed)
     library = load_library(ROOT / "courses", ROOT / "exercises")
@@ -189,7 +196,7 @@ def run(args: argparse.Namespace, url: str, folder: Path) -> None:
         rows["bare Flask hello"] = timed(server, base, None, args)
     finally:
         stop_server(server)
-    server, base = serve(env, folder, args.workers, args.threads)
+    server, base = serve(env, folder, args.workers, args.threads, target)
     try:
         with ThreadPoolExecutor(8) as pool:
             learners = list(pool.map(lambda email: signed_in_cookie(base, email), learner_emails))
