@@ -65,4 +65,8 @@ def test_a_warmed_up_app_serves_lessons(app, settings):
     library = warmed.extensions["content_library"].get(recheck_after=None)
     course = library.courses[0]
     lesson = next(item for item in course.items if isinstance(item, Lesson))
-    assert lesson.title in get_page(client, f"/courses/{course.slug}/{lesson.slug}").heading()
+    try:
+        assert lesson.title in get_page(client, f"/courses/{course.slug}/{lesson.slug}").heading()
+    finally:
+        with warmed.app_context():
+            db.engine.dispose()  # its own pool: closed here, not left to the garbage collector

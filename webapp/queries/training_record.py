@@ -86,24 +86,29 @@ def year_progress(session: Session, user: User, year: TrainingYear, required: in
     )
 
 
+# The statements every record page runs, built once: building them cost more than running them.
+COMPLETED_IN_YEAR = (
+    select(Completion.completed_at, Completion.minutes, CourseItem.kind, CourseItem.title, Course.title, CourseItem.id)
+    .join(CourseItem, Completion.item_id == CourseItem.id)
+    .join(Course, CourseItem.course_id == Course.id)
+    .where(Completion.user_id == bindparam("user_id"), Completion.training_year == bindparam("year"))
+)
+OUTSIDE_IN_YEAR = select(OutsideLearning, confirmed_part()).where(
+    OutsideLearning.user_id == bindparam("user_id"),
+    OutsideLearning.learned_on.between(bindparam("starts"), bindparam("ends")),
+    KEPT,
+)
+YEARS_COMPLETED = select(Completion.training_year).where(Completion.user_id == bindparam("user_id")).distinct()
+DAYS_LEARNED_OUTSIDE = select(OutsideLearning.learned_on).where(OutsideLearning.user_id == bindparam("user_id"), KEPT)
+
+
 def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[Entry]:
-    completions = session.execute(
-        select(
-            Completion.completed_at, Completion.minutes, CourseItem.kind, CourseItem.title, Course.title, CourseItem.id
-        )
-        .join(CourseItem, Completion.item_id == CourseItem.id)
-        .join(Course, CourseItem.course_id == Course.id)
-        .where(Completion.user_id == user_id, Completion.training_year == year.label)
-    )
+    completions = session.execute(COMPLETED_IN_YEAR, {"user_id": user_id, "year": year.label})
     entries = [
         Entry(uk_date(at), kind, title, course, minutes, item_id=item_id)
         for at, minutes, kind, title, course, item_id in completions
     ]
-    outside = session.execute(
-        select(OutsideLearning, confirmed_part()).where(
-            OutsideLearning.user_id == user_id, OutsideLearning.learned_on.between(year.starts, year.ends), KEPT
-        )
-    )
+    outside = session.execute(OUTSIDE_IN_YEAR, {"user_id": user_id, "starts": year.starts, "ends": year.ends})
     entries += [
         Entry(
             o.learned_on,
@@ -123,7 +128,7 @@ def entries_in_year(session: Session, user_id: int, year: TrainingYear) -> list[
 
 def years_with_activity(session: Session, user_id: int, start: YearStart, current: TrainingYear) -> list[TrainingYear]:
     """Earlier training years in which the person has anything recorded, newest first."""
-    labels = set(session.scalars(select(Completion.training_year).where(Completion.user_id == user_id).distinct()))
-    days = session.scalars(select(OutsideLearning.learned_on).where(OutsideLearning.user_id == user_id, KEPT))
+    labels = set(session.scalars(YEARS_COMPLETED, {"user_id": user_id}))
+    days = session.scalars(DAYS_LEARNED_OUTSIDE, {"user_id": user_id})
     labels |= {year_containing(day, start).label for day in days}
     return [training_year(label, start) for label in sorted(labels, reverse=True) if label < current.label]
