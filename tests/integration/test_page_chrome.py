@@ -3,11 +3,13 @@
 import re
 
 import pytest
+from markupsafe import Markup
 
 from tests.helpers.accounts import csrf_token, make_user, sign_in
 from tests.helpers.html import parse, text
 from tests.helpers.paths import QUESTIONS_CONTENT
 from tests.helpers.rows import course_items, make_completion
+from webapp.web import page_chrome
 
 # The two values that differ on every request, whether or not the chrome is cached.
 NONCE = re.compile(r'nonce="[^"]+"')
@@ -143,3 +145,11 @@ def test_a_course_s_task_list_is_shared_by_people_at_the_same_point_and_shows_ea
     assert renders["govukTaskList"] == lists_so_far + 1
     statuses = [text(tag) for tag in parse(page).elements(".govuk-task-list__status")]
     assert statuses[0] == "Completed" and "Completed" not in statuses[1:]
+
+
+def test_at_the_cap_the_oldest_markup_goes_and_the_rest_stays(monkeypatch):
+    monkeypatch.setattr(page_chrome, "MOST_ENTRIES", 2)
+    cache = page_chrome.ChromeCache()
+    for key in ("header", "footer", "task list"):
+        cache.add(key, Markup(f"<p>{key}</p>"))
+    assert list(cache.markup) == ["footer", "task list"]

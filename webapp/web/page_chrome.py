@@ -12,6 +12,7 @@ every time.
 """
 
 import pickle
+import threading
 from collections import Counter
 from typing import Any
 
@@ -30,6 +31,13 @@ class ChromeCache:
     def __init__(self) -> None:
         self.markup: dict[Any, Markup] = {}
         self.renders: Counter[str] = Counter()  # macro renders by macro name, for tests
+        self.adding = threading.Lock()  # gthread workers: two threads must not drop the same oldest entry
+
+    def add(self, key: Any, markup: Markup) -> None:
+        with self.adding:
+            if len(self.markup) >= MOST_ENTRIES:
+                del self.markup[next(iter(self.markup))]  # the oldest: a dict keeps the order entries came in
+            self.markup[key] = markup
 
 
 def init_app(app: Flask) -> None:
@@ -47,9 +55,7 @@ def rendered_once(macro: Any, params: dict) -> Markup:
         markup = Markup(macro(params))
         cache.renders[macro.name] += 1
         if use_cache:
-            if len(cache.markup) >= MOST_ENTRIES:
-                del cache.markup[next(iter(cache.markup))]  # the oldest: a dict keeps the order entries came in
-            cache.markup[key] = markup
+            cache.add(key, markup)
     if CSRF_PLACEHOLDER in markup:
         return Markup(markup.replace(CSRF_PLACEHOLDER, escape(generate_csrf())))
     return markup
