@@ -1,7 +1,7 @@
 """Everything a page needs that is the same for everyone, made before the first request rather than by it.
 
 gunicorn's --preload makes the app once and forks the workers from it (webapp/wsgi.py), so what is made here is
-made once and every worker starts warm: the content library (about 3 s to read and check), each course's and
+made once and every worker starts warm: the content library (about 5 s to read and check), each course's and
 lesson's Markdown rendered and cut at its sections, and every template compiled. Without it each worker did all
 that on its first requests after every restart, while people waited. Nothing here touches the database: a
 connection opened before the fork would be shared by the workers."""
