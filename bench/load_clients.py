@@ -1,6 +1,6 @@
 """Learners for the write-load bench: each signs in through the real form, then, until time is up, opens a lesson
-and marks it complete, answers an exercise (wrong, or now and then right) and logs outside learning, noting
-every write it asked for and whether the server acknowledged it."""
+and completes it by answering its questions right, answers an exercise (wrong, or now and then right) and logs
+outside learning, noting every write it asked for and whether the server acknowledged it."""
 
 import re
 import threading
@@ -17,6 +17,8 @@ from bench.reconcile import ATTEMPT, EXERCISE_DONE, LESSON, OPENING, OUTSIDE, Wr
 from webapp.content.answers import AnswerFormatError, Question, check_answer
 from webapp.content.exercises import Exercise
 from webapp.content.library import Library
+from webapp.content.render import render_markdown
+from webapp.learn.questions import places
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 RIGHT_EVERY = 4  # one exercise submission in this many is all right (and completes the exercise)
@@ -27,12 +29,23 @@ _serials = count(1)
 class Plan:
     lessons: list[str]  # "course/lesson"
     exercises: list[Exercise]  # those a wrong submission can be told apart in (a number or text question)
+    # "course/lesson" -> its questions by the place the page asks them, in page order: each place is its own form
+    questions: dict[str, list[tuple[str, list[Question]]]] = field(default_factory=dict)
 
 
 def plan_from(library: Library) -> Plan:
-    lessons = [f"{course.slug}/{lesson.slug}" for course in library.courses for lesson in course.lessons]
+    lessons, questions = [], {}
+    for course in library.courses:
+        for lesson in course.lessons:
+            key = f"{course.slug}/{lesson.slug}"
+            lessons.append(key)
+            placed = places(lesson.questions, render_markdown(lesson.doc.body, course.base).html)
+            by_place: dict[str, list[Question]] = {}
+            for q in lesson.questions:
+                by_place.setdefault(placed[q.id], []).append(q)
+            questions[key] = list(by_place.items())
     markable = [e for e in library.exercises if any(q.kind in ("number", "text") for q in e.questions)]
-    return Plan(lessons, [e for e in markable if _can_be_wrong(e)])
+    return Plan(lessons, [e for e in markable if _can_be_wrong(e)], questions)
 
 
 def _can_be_wrong(exercise: Exercise) -> bool:
@@ -57,14 +70,14 @@ def wrong_answers(exercise: Exercise, serial: int) -> list[tuple[Question, str |
     return answers
 
 
-def right_answers(exercise: Exercise) -> list[tuple[Question, str | list[str]]]:
+def right_answers(questions: list[Question]) -> list[tuple[Question, str | list[str]]]:
     def answer(q: Question) -> str | list[str]:
         if q.kind in ("number", "text"):
             return str(q.expected)
         chosen = [str(q.options.index(option)) for option in _as_list(q.expected)]
         return chosen[0] if q.kind == "single" else chosen
 
-    return [(q, answer(q)) for q in exercise.questions]
+    return [(q, answer(q)) for q in questions]
 
 
 def _as_list(expected: object) -> list:
@@ -158,8 +171,24 @@ class Learner:
         key = self.plan.lessons[step % len(self.plan.lessons)]
         token = self.open(f"/courses/{key}")
         self.ledger.wrote(Write(OPENING, self.email, key, token is not None))
-        if token:
+        if not token:
+            return
+        groups = self.plan.questions.get(key, [])
+        if not groups:  # a lesson without questions is marked complete
             self.post(LESSON, key, f"/courses/{key}/complete", token, {}, ok=302)
+            return
+        # Each place's questions are a form of their own; the last right answers complete the lesson.
+        for place, questions in groups[:-1]:
+            response = self.request("POST", f"/courses/{key}/answers", self.answered(place, questions, token))
+            if response is None or response.status_code != 302:
+                self.ledger.wrote(Write(LESSON, self.email, key, False))
+                return
+        place, questions = groups[-1]
+        self.post(LESSON, key, f"/courses/{key}/answers", token, self.answered(place, questions, token), ok=302)
+
+    @staticmethod
+    def answered(place: str, questions: list[Question], token: str) -> dict:
+        return {"place": place, "csrf_token": token, **_form(right_answers(questions))}
 
     def answer_exercise(self, step: int) -> None:
         exercise = self.plan.exercises[step % len(self.plan.exercises)]
@@ -170,7 +199,7 @@ class Learner:
             return
         path = f"/exercises/{exercise.slug}/answers"
         if step % RIGHT_EVERY == 0:
-            self.post(EXERCISE_DONE, key, path, token, _form(right_answers(exercise)), ok=302)
+            self.post(EXERCISE_DONE, key, path, token, _form(right_answers(exercise.questions)), ok=302)
             return
         answers = wrong_answers(exercise, next(_serials))
         markers = tuple((q.id, a) for q, a in answers if q.kind in ("number", "text"))

@@ -68,6 +68,21 @@ def test_every_real_exercise_the_bench_answers_is_marked_as_it_expects():
     assert plan.lessons and plan.exercises
     for exercise in plan.exercises:
         wrong = mark_submission(exercise.questions, {q.id: answer for q, answer in wrong_answers(exercise, 1)})
-        right = mark_submission(exercise.questions, {q.id: answer for q, answer in right_answers(exercise)})
+        right = mark_submission(exercise.questions, {q.id: answer for q, answer in right_answers(exercise.questions)})
         assert not wrong.unreadable and not any(m.verdict.correct for m in wrong.marked), exercise.slug
         assert right.all_correct, exercise.slug
+
+
+def test_every_real_lesson_the_bench_completes_is_answered_right_at_each_of_its_places():
+    library = load_library(PROJECT_ROOT / "courses", PROJECT_ROOT / "exercises")
+    plan = plan_from(library)
+    for course in library.courses:
+        for lesson in course.lessons:
+            groups = plan.questions[f"{course.slug}/{lesson.slug}"]
+            # Every question once, in one of the forms: the last right answers complete the lesson.
+            assert sorted(q.id for _place, questions in groups for q in questions) == sorted(
+                q.id for q in lesson.questions
+            ), lesson.slug
+            for place, questions in groups:
+                right = mark_submission(questions, {q.id: answer for q, answer in right_answers(questions)})
+                assert right.all_correct, (lesson.slug, place)
