@@ -5,7 +5,7 @@ from pathlib import Path
 
 from webapp.content.answers import Question
 from webapp.content.frontmatter import Document
-from webapp.content.names import DATA_DIR
+from webapp.content.lesson_data import folder_files, listed_sources
 
 
 class FrontMatterItem:
@@ -40,10 +40,8 @@ class DataFolder:
 
     @property
     def data_files(self) -> list[Path]:
-        folder = self.path / DATA_DIR
-        return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+        return list(folder_files(self.path).values())
 
     @property
     def data_sources(self) -> list[dict]:
-        value = self.doc.meta.get("data") or []
-        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+        return listed_sources(self.doc)

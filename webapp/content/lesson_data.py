@@ -2,7 +2,8 @@
 (file, source, licence, as an exercise lists its own) and kept in its course's data/ folder.
 
 The lessons of a course share that folder, so a lesson may serve only the files it lists, and a file that no lesson
-lists is the course's problem.
+lists is the course's problem. Exercises and the placement check read their own data/ folder and `data:` list with
+the same two readers (content.items.DataFolder).
 """
 
 from pathlib import Path
