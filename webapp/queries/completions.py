@@ -3,13 +3,14 @@
 Also the first opening of an item in a year (the start of 'time to complete') and every answer to an exercise.
 """
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from webapp.content.answers import Marking
+from webapp.content.answers import Marked, Marking
 from webapp.db.dialects import greatest, month_of, upsert
 from webapp.models.completions import Completion, ExerciseAttempt, ItemStart, MonthTotal, TrainingTotal
 from webapp.models.content import CourseItem
@@ -126,11 +127,19 @@ def completed_item_ids(session: Session, user_id: int, year: TrainingYear) -> se
 Answer = TypeVar("Answer", ExerciseAttempt, LessonAnswer)
 
 
-def answer_rows(
-    model: type[Answer], user_id: int, item: CourseItem, marking: Marking, year: TrainingYear
-) -> list[Answer]:
-    """A row of `model` for each answer the checker could read, as it recorded it: an exercise's or a lesson's."""
-    return [
+def store_answers(
+    session: Session,
+    model: type[Answer],
+    user_id: int,
+    item: CourseItem,
+    marking: Marking,
+    year: TrainingYear,
+    xapi: XapiSettings | None,
+    queue: Callable[[Session, XapiSettings, CourseItem, list[tuple[Answer, Marked]]], None],
+) -> None:
+    """A row of `model` for each answer the checker could read, as it recorded it: an exercise's or a lesson's.
+    With xAPI on, `queue` queues their statements in the same transaction."""
+    rows = [
         model(
             user_id=user_id,
             item_id=item.id,
@@ -141,6 +150,10 @@ def answer_rows(
         )
         for m in marking.marked
     ]
+    session.add_all(rows)
+    if xapi is not None and xapi.enabled:
+        session.flush()  # the rows' ids name their statements
+        queue(session, xapi, item, list(zip(rows, marking.marked, strict=True)))
 
 
 def record_submission(
@@ -152,11 +165,7 @@ def record_submission(
     xapi: XapiSettings | None = None,
 ) -> bool:
     """Store every answer; complete the exercise when all are right. True if this submission completed it."""
-    attempts = answer_rows(ExerciseAttempt, user_id, item, marking, year)
-    session.add_all(attempts)
-    if xapi is not None and xapi.enabled:
-        session.flush()  # the attempts' ids name their statements
-        queue_exercise_answers(session, xapi, item, list(zip(attempts, marking.marked, strict=True)))
+    store_answers(session, ExerciseAttempt, user_id, item, marking, year, xapi, queue_exercise_answers)
     if marking.all_correct:
         return record_completion(session, user_id, item, year, xapi)
     return False

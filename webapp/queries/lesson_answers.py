@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from webapp.content.answers import Marking
 from webapp.models.content import CourseItem
 from webapp.models.lesson_answers import LessonAnswer
-from webapp.queries.completions import answer_rows, record_completion
+from webapp.queries.completions import record_completion, store_answers
 from webapp.queries.xapi_queue import queue_lesson_answers
 from webapp.training.years import TrainingYear
 from webapp.xapi.settings import XapiSettings
@@ -31,11 +31,7 @@ def record_lesson_answers(
     """Store each marked answer as the checker recorded it. Answers it could not read are not stored.
 
     With xAPI on, each is queued as an "answered" statement in the same transaction."""
-    answers = answer_rows(LessonAnswer, user_id, item, marking, year)
-    session.add_all(answers)
-    if xapi is not None and xapi.enabled:
-        session.flush()  # the answers' ids name their statements
-        queue_lesson_answers(session, xapi, item, list(zip(answers, marking.marked, strict=True)))
+    store_answers(session, LessonAnswer, user_id, item, marking, year, xapi, queue_lesson_answers)
 
 
 # Every lesson page with questions runs it: built once, as building it cost more than running it.
