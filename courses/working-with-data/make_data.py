@@ -53,6 +53,14 @@ class Table:
 
 
 THOUSANDS = "#,##0"
+# The complaints table's columns, in this edition and the previous one alike.
+COMPLAINT_COLUMNS = [
+    text("Service area"),
+    number("Complaints received", THOUSANDS),
+    number("Complaints upheld", THOUSANDS),
+    number("Percentage upheld", "0.0"),
+    number("Redress paid (£ thousands)", "#,##0.0"),
+]
 
 TABLES = [
     # 01-cleaning-data.md: the raw log, mess and all. Dates stay text: converting them is the activity.
@@ -250,13 +258,7 @@ C-105,2025-07-01,2025-07-14,2009-07-01
     Table(
         "complaints-by-service-area",
         "Table 1",
-        [
-            text("Service area"),
-            number("Complaints received", THOUSANDS),
-            number("Complaints upheld", THOUSANDS),
-            number("Percentage upheld", "0.0"),
-            number("Redress paid (£ thousands)", "#,##0.0"),
-        ],
+        COMPLAINT_COLUMNS,
         """
 Housing repairs,412,138,33.5,18.4
 Council tax,265,41,15.5,2.1
@@ -276,13 +278,7 @@ Total,1125,322,28.6,3628.0
     Table(
         "complaints-previous-edition",
         "Previous edition",
-        [
-            text("Service area"),
-            number("Complaints received", THOUSANDS),
-            number("Complaints upheld", THOUSANDS),
-            number("Percentage upheld", "0.0"),
-            number("Redress paid (£ thousands)", "#,##0.0"),
-        ],
+        COMPLAINT_COLUMNS,
         """
 Housing repairs,398,129,32.4,17.2
 Council tax,301,52,17.3,2.6

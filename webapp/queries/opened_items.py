@@ -14,7 +14,7 @@ from webapp.training.years import TrainingYear
 class OpenedItem(NamedTuple):
     row: CourseItem
     done: bool  # completed this training year
-    started: bool  # opened before this training year
+    started: bool  # already opened once this training year (its first view is noted)
 
 
 def _opened_item_statement():
